@@ -1,0 +1,53 @@
+package io.adalab.api;
+
+/**
+ * The per-run side of an {@link Optimizer}: how many state buffers it needs and how one step
+ * changes the parameters. State is kept only in the {@link Buffers} the platform passes (slots and
+ * scalars), never in fields, so the platform can checkpoint, restore and inspect it.
+ */
+public interface UpdateRule {
+
+    /** Number of per-parameter state vectors (Adam: 2, m and v). They start at zero. */
+    int slots();
+
+    /** Number of scalar state values (e.g. D-Adaptation's d). They start at zero. */
+    default int scalars() {
+        return 0;
+    }
+
+    /**
+     * Called once before the first step, after the parameters have their initial values; set
+     * non-zero initial state here (AdaGrad's initial accumulator, a copy of the initial point).
+     */
+    default void initialize(Buffers buffers) {
+    }
+
+    /**
+     * Performs one step: reads {@link Buffers#grad()} (the gradient of the mean loss at the current
+     * parameters), updates {@link Buffers#params()} in place, and updates its state.
+     *
+     * @param buffers parameters, gradient and state of the whole model; groups give the layers
+     * @param context step number, scheduled learning rate, loss, RNG
+     */
+    void step(Buffers buffers, StepContext context);
+
+    /** A rule from a lambda: {@code UpdateRule.of(2, (b, ctx) -> ...)}. */
+    static UpdateRule of(int slots, Step step) {
+        return new UpdateRule() {
+            @Override public int slots() {
+                return slots;
+            }
+
+            @Override public void step(Buffers buffers, StepContext context) {
+                step.apply(buffers, context);
+            }
+        };
+    }
+
+    /** The body of a step, for {@link #of(int, Step)}. */
+    @FunctionalInterface
+    interface Step {
+        /** See {@link UpdateRule#step(Buffers, StepContext)}. */
+        void apply(Buffers buffers, StepContext context);
+    }
+}
