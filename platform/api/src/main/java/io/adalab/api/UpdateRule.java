@@ -31,6 +31,16 @@ public interface UpdateRule {
      */
     void step(Buffers buffers, StepContext context);
 
+    /**
+     * Writes the point at which the model should be evaluated into {@code out}. Most methods
+     * evaluate at the training iterate ({@link Buffers#params()}, the default); averaging methods
+     * such as Schedule-Free evaluate at their average {@code x} while gradients are taken at
+     * {@code y}. Must not change the buffers.
+     */
+    default void evaluationPoint(Buffers buffers, Vec out) {
+        out.copyFrom(buffers.params());
+    }
+
     /** A rule from a lambda: {@code UpdateRule.of(2, (b, ctx) -> ...)}. */
     static UpdateRule of(int slots, Step step) {
         return new UpdateRule() {
