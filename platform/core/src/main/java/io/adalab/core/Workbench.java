@@ -1,0 +1,139 @@
+package io.adalab.core;
+
+import io.adalab.core.events.RunEventBus;
+import io.adalab.core.events.RunListener;
+import io.adalab.core.plugin.PluginHost;
+import io.adalab.core.plugin.PluginRegistry;
+import io.adalab.core.spec.ExperimentPlan;
+import io.adalab.core.spec.ExperimentPlanner;
+import io.adalab.core.store.Database;
+import io.adalab.core.store.MetricWriter;
+import io.adalab.core.store.RunStore;
+import io.adalab.core.store.SeriesReader;
+import io.adalab.core.train.RunOutcome;
+import io.adalab.core.train.RunScheduler;
+import io.adalab.core.train.Trainer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The platform wired together: plugins, planner, store, event bus, scheduler. The CLI and the
+ * server each open one.
+ */
+public final class Workbench implements AutoCloseable {
+    private final Settings settings;
+    private final PluginRegistry registry;
+    private final PluginHost host;
+    private final Database db;
+    private final RunStore store;
+    private final MetricWriter writer;
+    private final RunEventBus bus = new RunEventBus();
+    private final RunScheduler scheduler;
+
+    /**
+     * Where things are.
+     *
+     * @param dataDir    data folder (database, user plugins)
+     * @param pluginDirs folders with plugin jars
+     * @param jdbcUrl    store URL, or null for the embedded H2 in {@code dataDir}
+     * @param workers    concurrent runs, or 0 for the default
+     */
+    public record Settings(Path dataDir, List<Path> pluginDirs, String jdbcUrl, int workers) {
+    }
+
+    private Workbench(Settings s, PluginRegistry registry, PluginHost host, Database db) {
+        this.settings = s;
+        this.registry = registry;
+        this.host = host;
+        this.db = db;
+        this.store = new RunStore(db);
+        this.writer = new MetricWriter(db);
+        bus.subscribe(writer);
+        this.scheduler = new RunScheduler(new Trainer(s.dataDir()), bus, s.workers() > 0 ? s.workers() : RunScheduler.defaultWorkers());
+    }
+
+    /** Opens the store and loads plugins; extra extensions may be registered in {@code registry} beforehand. */
+    public static Workbench open(Settings s, PluginRegistry registry) {
+        try {
+            Files.createDirectories(s.dataDir());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create data folder " + s.dataDir(), e);
+        }
+        Database db = s.jdbcUrl() == null ? Database.openH2(s.dataDir()) : Database.open(s.jdbcUrl(), null, null);
+        PluginHost host = PluginHost.load(s.pluginDirs(), registry);
+        return new Workbench(s, registry, host, db);
+    }
+
+    /** Starts ND4J on the host's class loader (STACK.md: never first on a plugin's loader). */
+    public static void initNd4j() {
+        Thread t = Thread.currentThread();
+        ClassLoader before = t.getContextClassLoader();
+        t.setContextClassLoader(Workbench.class.getClassLoader());
+        try {
+            org.nd4j.linalg.factory.Nd4j.getBackend();
+        } finally {
+            t.setContextClassLoader(before);
+        }
+    }
+
+    /** A launched experiment. */
+    public record Launched(long experimentId, List<Long> runIds, List<CompletableFuture<RunOutcome>> outcomes) {
+    }
+
+    /** Stores a planned experiment and queues all its runs. */
+    public Launched launch(ExperimentPlan plan) {
+        RunStore.CreatedExperiment created = store.create(plan);
+        List<CompletableFuture<RunOutcome>> futures = new ArrayList<>();
+        for (int i = 0; i < plan.runs().size(); i++) {
+            futures.add(scheduler.submit(created.runIds().get(i), plan.runs().get(i)));
+        }
+        return new Launched(created.id(), created.runIds(), futures);
+    }
+
+    /** Adds a listener to every run's events. */
+    public AutoCloseable subscribe(RunListener l) {
+        return bus.subscribe(l);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public PluginRegistry registry() {
+        return registry;
+    }
+
+    public PluginHost plugins() {
+        return host;
+    }
+
+    public ExperimentPlanner planner() {
+        return new ExperimentPlanner(registry);
+    }
+
+    public RunStore store() {
+        return store;
+    }
+
+    public SeriesReader series() {
+        return new SeriesReader(db);
+    }
+
+    public MetricWriter writer() {
+        return writer;
+    }
+
+    public RunScheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override public void close() {
+        scheduler.close();
+        writer.close();
+        host.close();
+        db.close();
+    }
+}

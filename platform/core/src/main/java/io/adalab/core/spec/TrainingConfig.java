@@ -1,0 +1,50 @@
+package io.adalab.core.spec;
+
+import io.adalab.api.DType;
+import io.adalab.api.HyperparameterSchema;
+import io.adalab.api.Hyperparameters;
+
+/**
+ * The {@code training:} block of a spec, validated.
+ *
+ * @param epochs           passes over the training data (datasets); 0 for analytic problems
+ * @param steps            step budget: for problems the number of steps, for datasets an optional cap (0 = none)
+ * @param batchSize        examples per minibatch
+ * @param dtype            parameter precision
+ * @param evalTrain        whether each epoch also evaluates the full training split
+ * @param telemetryEvery   record step series every this many steps
+ * @param quantileEvery    compute effective-learning-rate quantiles every this many steps
+ * @param quantileSample   sampled coordinates per parameter group for those quantiles
+ * @param divergenceFactor a loss above this factor times max(1, |initial loss|) ends the run DIVERGED
+ */
+public record TrainingConfig(int epochs, long steps, int batchSize, DType dtype, boolean evalTrain,
+                             int telemetryEvery, int quantileEvery, int quantileSample, double divergenceFactor) {
+
+    /** The schema of {@code training:}, reused for validation and documentation. */
+    public static final HyperparameterSchema SCHEMA = HyperparameterSchema.builder()
+        .integer("epochs", (Long) null).min(1).help("passes over the training data (datasets)")
+        .integer("steps", (Long) null).min(1).help("optimizer steps: required for problems, an optional cap for datasets")
+        .integer("batch_size", 32).min(1).help("examples per minibatch")
+        .choice("dtype", null, "float32", "float64").help("parameter precision (default float32 for models, float64 for problems)")
+        .bool("eval_train", true).help("evaluate the whole training split at the end of every epoch")
+        .integer("telemetry_every", 1).min(1).help("record per-step series every N steps")
+        .integer("quantile_every", 10).min(1).help("compute effective learning-rate quantiles every N steps")
+        .integer("quantile_sample", 256).range(16, 1_000_000).help("coordinates sampled per layer for the quantiles")
+        .real("divergence_factor", 1e6).above(1).logScale()
+            .help("loss above this factor x max(1, |initial loss|) ends the run as DIVERGED")
+        .build();
+
+    static TrainingConfig from(Hyperparameters h, boolean problem) {
+        String dt = h.has("dtype") ? h.string("dtype") : problem ? "float64" : "float32";
+        return new TrainingConfig(
+            h.has("epochs") ? h.integerAsInt("epochs") : 0,
+            h.has("steps") ? h.integer("steps") : 0,
+            h.integerAsInt("batch_size"),
+            dt.equals("float64") ? DType.FLOAT64 : DType.FLOAT32,
+            h.bool("eval_train"),
+            h.integerAsInt("telemetry_every"),
+            h.integerAsInt("quantile_every"),
+            h.integerAsInt("quantile_sample"),
+            h.real("divergence_factor"));
+    }
+}

@@ -1,0 +1,242 @@
+package io.adalab.core.train;
+
+import io.adalab.api.Batch;
+import io.adalab.api.Buffers;
+import io.adalab.api.Dataset;
+import io.adalab.api.DatasetContext;
+import io.adalab.api.ScheduleRule;
+import io.adalab.api.ScheduleSetup;
+import io.adalab.api.TrainableModel;
+import io.adalab.api.UpdateRule;
+import io.adalab.api.Vec;
+import io.adalab.core.events.RunEvent;
+import io.adalab.core.events.RunListener;
+import io.adalab.core.events.RunStatus;
+import io.adalab.core.spec.RunSpec;
+import io.adalab.core.spec.TrainingConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Trains one run with the platform's own loop: the model (DL4J or analytic) computes loss and
+ * gradient, the optimizer plugin updates the flat parameters in place, and the platform measures
+ * telemetry around every step. Deterministic for a spec and seed. A non-finite loss, gradient or
+ * update ends the run DIVERGED; an exception from a plugin ends it FAILED; neither escapes.
+ */
+public final class Trainer {
+    private final Path dataDir;
+
+    /** @param dataDir the data folder handed to dataset plugins */
+    public Trainer(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * Runs {@code spec} to the end and returns how it ended. Events go to {@code out} on this thread.
+     *
+     * @param cancelled polled every step; true ends the run CANCELLED
+     */
+    public RunOutcome run(RunSpec spec, long runId, RunListener out, BooleanSupplier cancelled) {
+        long t0 = System.nanoTime();
+        Progress p = new Progress();
+        TrainingSource source = null;
+        try {
+            source = open(spec);
+            return loop(spec, runId, source, out, cancelled, p, t0);
+        } catch (Divergence d) {
+            return new RunOutcome(RunStatus.DIVERGED, d.getMessage(), p.finalMetrics(t0, spec));
+        } catch (PluginFailure f) {
+            return new RunOutcome(RunStatus.FAILED, f.getMessage(), p.finalMetrics(t0, spec));
+        } catch (RuntimeException | Error e) {
+            if (e instanceof VirtualMachineError vme && !(e instanceof OutOfMemoryError || e instanceof StackOverflowError)) {
+                throw vme;
+            }
+            return new RunOutcome(RunStatus.FAILED, PluginFailure.summary(e), p.finalMetrics(t0, spec));
+        } finally {
+            if (source != null) {
+                source.close();
+            }
+        }
+    }
+
+    private TrainingSource open(RunSpec spec) {
+        TrainingConfig tc = spec.training();
+        if (spec.isProblem()) {
+            var f = call("problem " + spec.problem().id(), () -> spec.problem().extension()
+                .create(spec.problem().hyperparameters(), spec.seed()));
+            return new ObjectiveSource(f, tc.dtype(), tc.steps());
+        }
+        Dataset data = call("dataset " + spec.dataset().id(), () -> {
+            try {
+                return spec.dataset().extension().open(spec.dataset().hyperparameters(),
+                    new DatasetContext(spec.seed(), dataDir, tc.dtype()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        TrainableModel model = call("model " + spec.model().id(), () -> spec.model().extension()
+            .create(data.shape(), spec.model().hyperparameters(), tc.dtype(), spec.seed()));
+        return new ModelSource(model, data, tc.batchSize(), spec.seed(), tc.evalTrain());
+    }
+
+    private RunOutcome loop(RunSpec spec, long runId, TrainingSource src, RunListener out,
+                            BooleanSupplier cancelled, Progress p, long t0) {
+        TrainingConfig tc = spec.training();
+        int n = src.groups().isEmpty() ? 0 : src.groups().get(src.groups().size() - 1).end();
+        Vec params = Vec.zeros(src.dtype(), n);
+        Vec grad = Vec.zeros(src.dtype(), n);
+        Vec evalPoint = Vec.zeros(src.dtype(), n);
+        src.initialParameters(params);
+        String optName = "optimizer " + spec.optimizer().id() + " (plugin " + spec.optimizer().registered().pluginId() + ")";
+        UpdateRule rule = call(optName, () -> spec.optimizer().extension().create(spec.optimizer().hyperparameters()));
+        Buffers buffers = Buffers.allocate(rule, params, grad, src.groups());
+        call(optName, () -> {
+            rule.initialize(buffers);
+            return null;
+        });
+
+        long perEpoch = src.stepsPerEpoch();
+        long total = spec.isProblem() ? tc.steps() : tc.epochs() > 0 ? tc.epochs() * perEpoch : tc.steps();
+        if (tc.steps() > 0) {
+            total = Math.min(total, tc.steps());
+        }
+        int epochs = (int) Math.max(1, (total + perEpoch - 1) / perEpoch);
+        double baseLr = spec.optimizer().hyperparameters().has("lr") ? spec.optimizer().hyperparameters().real("lr") : 1.0;
+        ScheduleDriver driver = new ScheduleDriver(schedule(spec, baseLr, total, perEpoch), baseLr, spec.warmupSteps());
+        List<String> drivenNames = new ArrayList<>(driver.driven(0).keySet());
+        Telemetry tel = new Telemetry(src.groups(), params, tc.quantileSample(), spec.seed(), drivenNames);
+        out.onEvent(new RunEvent.Started(runId, tel.series(), n));
+        RunContext ctx = new RunContext(spec.seed());
+
+        double limit = Double.NaN;
+        long step = 0;
+        for (int epoch = 0; epoch < epochs && step < total; epoch++) {
+            Iterator<Batch> it = src.epoch(epoch);
+            while (it.hasNext() && step < total) {
+                Batch batch = it.next();
+                step++;
+                long t = step - 1;
+                double lr = driver.learningRate(t);
+                Map<String, Double> driven = driver.driven(t);
+                double loss = src.lossAndGradient(params, batch, grad);
+                if (Double.isNaN(limit)) {
+                    limit = tc.divergenceFactor() * Math.max(1, Math.abs(loss));
+                }
+                if (!Double.isFinite(loss)) {
+                    throw new Divergence("loss became " + loss + " at step " + step);
+                }
+                if (loss > limit) {
+                    throw new Divergence("loss " + loss + " exceeded " + tc.divergenceFactor() + "x the initial loss at step " + step);
+                }
+                boolean quantiles = (step - 1) % tc.quantileEvery() == 0;
+                double gradNorm = tel.before(params, grad, quantiles);
+                if (!Double.isFinite(gradNorm)) {
+                    throw new Divergence("gradient became non-finite at step " + step);
+                }
+                ctx.set(step, epoch, lr, loss, driven);
+                try {
+                    rule.step(buffers, ctx);
+                } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+                    throw new PluginFailure(optName + " at step " + step, e);
+                }
+                driver.observe(t, loss);
+                double[] values = new double[tel.series().size()];
+                values[Telemetry.LOSS] = loss;
+                values[Telemetry.LR] = lr;
+                double updateNorm = tel.after(params, gradNorm, quantiles, values, driven);
+                p.step(step, loss, batch == null ? 0 : batch.size());
+                if (!Double.isFinite(updateNorm)) {
+                    throw new Divergence(optName + " produced non-finite parameters at step " + step);
+                }
+                if (step % tc.telemetryEvery() == 0 || step == total) {
+                    out.onEvent(new RunEvent.Step(runId, step, epoch, seconds(t0), values));
+                }
+                if (cancelled.getAsBoolean()) {
+                    return new RunOutcome(RunStatus.CANCELLED, "cancelled at step " + step, p.finalMetrics(t0, spec));
+                }
+            }
+            rule.evaluationPoint(buffers, evalPoint);
+            Map<String, Double> m = new LinkedHashMap<>(src.evaluate(evalPoint));
+            if (!spec.isProblem()) {
+                m.put("train_minibatch_loss", p.epochMeanLoss());
+            }
+            p.epoch(m);
+            out.onEvent(new RunEvent.Epoch(runId, epoch, step, seconds(t0), m));
+        }
+        return new RunOutcome(RunStatus.FINISHED, "", p.finalMetrics(t0, spec));
+    }
+
+    private static ScheduleRule schedule(RunSpec spec, double baseLr, long total, long perEpoch) {
+        if (spec.schedule() == null) {
+            return null;
+        }
+        Map<String, Double> base = new LinkedHashMap<>();
+        spec.optimizer().hyperparameters().asMap().forEach((k, v) -> {
+            if (v instanceof Double d) {
+                base.put(k, d);
+            }
+        });
+        ScheduleSetup setup = new ScheduleSetup(baseLr, Math.max(1, total - spec.warmupSteps()), perEpoch, base);
+        return call("schedule " + spec.schedule().id(), () -> spec.schedule().extension()
+            .create(spec.schedule().hyperparameters(), setup));
+    }
+
+    private static <T> T call(String what, java.util.function.Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (RuntimeException | LinkageError e) {
+            throw new PluginFailure(what, e instanceof java.io.UncheckedIOException u ? u.getCause() : e);
+        }
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Running totals for the final metrics. */
+    private static final class Progress {
+        private long steps;
+        private long samples;
+        private double lastLoss = Double.NaN;
+        private double epochLossSum;
+        private long epochSteps;
+        private Map<String, Double> lastEpoch = Map.of();
+
+        void step(long step, double loss, int batchSize) {
+            steps = step;
+            samples += batchSize;
+            lastLoss = loss;
+            epochLossSum += loss;
+            epochSteps++;
+        }
+
+        double epochMeanLoss() {
+            return epochSteps == 0 ? Double.NaN : epochLossSum / epochSteps;
+        }
+
+        void epoch(Map<String, Double> m) {
+            lastEpoch = m;
+            epochLossSum = 0;
+            epochSteps = 0;
+        }
+
+        Map<String, Double> finalMetrics(long t0, RunSpec spec) {
+            double wall = seconds(t0);
+            Map<String, Double> m = new LinkedHashMap<>(lastEpoch);
+            m.put("last_step_loss", lastLoss);
+            m.put("steps", (double) steps);
+            m.put("wall_seconds", wall);
+            m.put("steps_per_second", wall > 0 ? steps / wall : Double.NaN);
+            if (!spec.isProblem()) {
+                m.put("samples_per_second", wall > 0 ? samples / wall : Double.NaN);
+            }
+            m.values().removeIf(v -> v == null);
+            return m;
+        }
+    }
+}
