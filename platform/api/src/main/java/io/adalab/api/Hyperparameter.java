@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param name         key in the experiment file, lower snake case ({@code "beta1"}, {@code "weight_decay"})
  * @param type         value type
- * @param defaultValue value used when the user leaves it out; {@code null} means the user must set it
+ * @param defaultValue value used when the user leaves it out, or {@code null}
+ * @param optional     whether an entry without default may be left out (then it has no value)
  * @param min          lower bound for numbers (or list elements), {@code -Infinity} if none
  * @param minInclusive whether {@code min} itself is allowed
  * @param max          upper bound, {@code +Infinity} if none
@@ -16,7 +17,7 @@ import java.util.List;
  * @param choices      allowed values of a {@link HyperparameterType#CHOICE}, else empty
  * @param help         one sentence for forms and {@code adalab plugins}
  */
-public record Hyperparameter(String name, HyperparameterType type, Object defaultValue,
+public record Hyperparameter(String name, HyperparameterType type, Object defaultValue, boolean optional,
                              double min, boolean minInclusive, double max, boolean maxInclusive,
                              boolean logScale, List<String> choices, String help) {
     public Hyperparameter {
@@ -25,7 +26,7 @@ public record Hyperparameter(String name, HyperparameterType type, Object defaul
 
     /** Whether the user must give a value. */
     public boolean required() {
-        return defaultValue == null;
+        return defaultValue == null && !optional;
     }
 
     /** Human-readable description of the valid range, e.g. {@code "in [0, 1)"} or {@code "one of sum, mean"}. */

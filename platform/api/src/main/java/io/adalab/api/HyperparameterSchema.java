@@ -89,7 +89,7 @@ public final class HyperparameterSchema {
                 if (h.required()) {
                     throw new HyperparameterException(h.name(), "'" + h.name() + "' is required: " + h.allowed());
                 }
-                out.put(h.name(), h.type() == HyperparameterType.OPTIMIZER
+                out.put(h.name(), h.type() == HyperparameterType.OPTIMIZER && h.defaultValue() != null
                     ? Coercion.coerce(h, h.defaultValue(), resolver) : h.defaultValue());
             } else {
                 out.put(h.name(), Coercion.coerce(h, raw, resolver));
@@ -109,6 +109,7 @@ public final class HyperparameterSchema {
         private double max = Double.POSITIVE_INFINITY;
         private boolean maxInc = true;
         private boolean log;
+        private boolean optional;
         private List<String> choices = List.of();
         private String help = "";
 
@@ -217,6 +218,12 @@ public final class HyperparameterSchema {
             return min(0);
         }
 
+        /** May be left out even without a default; then {@link Hyperparameters#has(String)} is false. */
+        public Builder optional() {
+            optional = true;
+            return this;
+        }
+
         /** Searched and plotted on a log scale. */
         public Builder logScale() {
             log = true;
@@ -231,7 +238,7 @@ public final class HyperparameterSchema {
 
         private void flush() {
             if (name != null) {
-                done.add(new Hyperparameter(name, type, def, min, minInc, max, maxInc, log, choices, help));
+                done.add(new Hyperparameter(name, type, def, optional, min, minInc, max, maxInc, log, choices, help));
                 if (def != null) {
                     Coercion.coerce(done.get(done.size() - 1), def); // defaults must be valid too
                 }
@@ -242,6 +249,7 @@ public final class HyperparameterSchema {
             minInc = true;
             maxInc = true;
             log = false;
+            optional = false;
             choices = List.of();
             help = "";
         }

@@ -22,10 +22,10 @@ public record TrainingConfig(int epochs, long steps, int batchSize, DType dtype,
 
     /** The schema of {@code training:}, reused for validation and documentation. */
     public static final HyperparameterSchema SCHEMA = HyperparameterSchema.builder()
-        .integer("epochs", (Long) null).min(1).help("passes over the training data (datasets)")
-        .integer("steps", (Long) null).min(1).help("optimizer steps: required for problems, an optional cap for datasets")
+        .integer("epochs", (Long) null).optional().min(1).help("passes over the training data (datasets)")
+        .integer("steps", (Long) null).optional().min(1).help("optimizer steps: required for problems, an optional cap for datasets")
         .integer("batch_size", 32).min(1).help("examples per minibatch")
-        .choice("dtype", null, "float32", "float64").help("parameter precision (default float32 for models, float64 for problems)")
+        .choice("dtype", null, "float32", "float64").optional().help("parameter precision (default float32 for models, float64 for problems)")
         .bool("eval_train", true).help("evaluate the whole training split at the end of every epoch")
         .integer("telemetry_every", 1).min(1).help("record per-step series every N steps")
         .integer("quantile_every", 10).min(1).help("compute effective learning-rate quantiles every N steps")

@@ -67,13 +67,19 @@ public final class SeriesReader {
     }
 
     private static long count(Connection c, long runId, String series, int level, long from, long to) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(n), 0) FROM series_chunk "
-            + "WHERE run_id = ? AND series = ? AND lvl = ? AND last_step >= ? AND first_step <= ?")) {
-            ps.setLong(1, runId);
-            ps.setString(2, series);
-            ps.setInt(3, level);
+        // chunks cut by the range count in proportion to the overlap (steps are near-uniform in a chunk)
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(CASE WHEN first_step >= ? AND last_step <= ? THEN n "
+            + "ELSE n * (LEAST(last_step, ?) - GREATEST(first_step, ?) + 1) / (last_step - first_step + 1) END), 0) "
+            + "FROM series_chunk WHERE run_id = ? AND series = ? AND lvl = ? AND last_step >= ? AND first_step <= ?")) {
+            ps.setLong(1, from);
+            ps.setLong(2, to);
+            ps.setLong(3, to);
             ps.setLong(4, from);
-            ps.setLong(5, to);
+            ps.setLong(5, runId);
+            ps.setString(6, series);
+            ps.setInt(7, level);
+            ps.setLong(8, from);
+            ps.setLong(9, to);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

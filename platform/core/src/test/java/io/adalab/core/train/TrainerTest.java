@@ -1,0 +1,120 @@
+package io.adalab.core.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.adalab.core.Fixtures;
+import io.adalab.core.events.RunEvent;
+import io.adalab.core.events.RunStatus;
+import io.adalab.core.spec.ExperimentPlan;
+import io.adalab.core.spec.ExperimentPlanner;
+import io.adalab.core.spec.RunSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainerTest {
+    @TempDir
+    Path dir;
+
+    private RunSpec spec(String yaml) {
+        ExperimentPlan plan = new ExperimentPlanner(Fixtures.registry()).plan(yaml, false);
+        return plan.runs().get(0);
+    }
+
+    private List<RunEvent> train(RunSpec spec, List<RunEvent> sink) {
+        new Trainer(dir).run(spec, 1, sink::add, () -> false);
+        return sink;
+    }
+
+    private static List<Double> losses(List<RunEvent> events) {
+        List<Double> out = new ArrayList<>();
+        for (RunEvent e : events) {
+            if (e instanceof RunEvent.Step s) {
+                out.add(s.values()[Telemetry.LOSS]);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void lossFallsOnATinyProblem() {
+        RunSpec s = spec("name: t\nproblem: bowl\ntraining: {steps: 50}\ncompare: [{optimizer: plain_sgd, lr: 0.1}]");
+        RunOutcome o = new Trainer(dir).run(s, 1, e -> { }, () -> false);
+        assertThat(o.status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(o.finalMetrics().get("final_loss")).isLessThan(1e-3);
+        assertThat(o.finalMetrics().get("steps")).isEqualTo(50.0);
+    }
+
+    @Test
+    void aFixedSeedReproducesTheCurveBitForBit() {
+        RunSpec s = spec("name: t\nproblem: bowl\ntraining: {steps: 30}\nseeds: [3]\ncompare: [{optimizer: plain_sgd, lr: 0.05}]");
+        List<Double> a = losses(train(s, new ArrayList<>()));
+        List<Double> b = losses(train(s, new ArrayList<>()));
+        assertThat(a).hasSize(30).isEqualTo(b);
+    }
+
+    @Test
+    void telemetryReportsUpdateRatioAndEffectiveLearningRate() {
+        RunSpec s = spec("name: t\nproblem: bowl\ntraining: {steps: 3}\ncompare: [{optimizer: plain_sgd, lr: 0.1}]");
+        List<RunEvent> events = train(s, new ArrayList<>());
+        RunEvent.Started started = (RunEvent.Started) events.get(0);
+        RunEvent.Step first = (RunEvent.Step) events.get(1);
+        int p50 = started.series().indexOf("eff_lr_p50");
+        // plain SGD moves every coordinate by lr * g: the effective learning rate is lr exactly
+        assertThat(first.values()[p50]).isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(first.values()[started.series().indexOf("lr")]).isEqualTo(0.1);
+        assertThat(started.series()).contains("update_ratio/x", "eff_lr_p90/x", "grad_norm");
+    }
+
+    @Test
+    void aNanObjectiveEndsTheRunDivergedWithTheStep() {
+        RunSpec s = spec("name: t\nproblem: {type: nan_after, after: 4}\ntraining: {steps: 20}\ncompare: [{optimizer: plain_sgd}]");
+        RunOutcome o = new Trainer(dir).run(s, 1, e -> { }, () -> false);
+        assertThat(o.status()).isEqualTo(RunStatus.DIVERGED);
+        assertThat(o.message()).contains("step 5").contains("NaN");
+    }
+
+    @Test
+    void aThrowingOptimizerFailsItsRunWhileAnotherRunFinishes() throws Exception {
+        ExperimentPlan plan = new ExperimentPlanner(Fixtures.registry()).plan("""
+            name: t
+            problem: bowl
+            training: {steps: 40}
+            compare:
+              - {optimizer: thrower, at: 3}
+              - {optimizer: plain_sgd}
+            """, false);
+        List<RunEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (RunScheduler sched = new RunScheduler(new Trainer(dir), events::add, 2)) {
+            CompletableFuture<RunOutcome> bad = sched.submit(1, plan.runs().get(0));
+            CompletableFuture<RunOutcome> good = sched.submit(2, plan.runs().get(1));
+            assertThat(bad.get().status()).isEqualTo(RunStatus.FAILED);
+            assertThat(bad.get().message()).contains("thrower").contains("deliberate failure").contains("step 3");
+            assertThat(good.get().status()).isEqualTo(RunStatus.FINISHED);
+        }
+        assertThat(events).filteredOn(e -> e instanceof RunEvent.Status s && s.status() == RunStatus.FAILED).hasSize(1);
+    }
+
+    @Test
+    void aCancelledRunStopsAndSaysSo() {
+        RunSpec s = spec("name: t\nproblem: bowl\ntraining: {steps: 1000}\ncompare: [{optimizer: plain_sgd}]");
+        int[] steps = {0};
+        RunOutcome o = new Trainer(dir).run(s, 1, e -> {
+            if (e instanceof RunEvent.Step) {
+                steps[0]++;
+            }
+        }, () -> steps[0] >= 10);
+        assertThat(o.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(o.finalMetrics().get("steps")).isEqualTo(10.0);
+    }
+
+    @Test
+    void warmupRampsTheLearningRateLinearly() {
+        ScheduleDriver d = new ScheduleDriver(null, 0.4, 4);
+        assertThat(List.of(d.learningRate(0), d.learningRate(1), d.learningRate(3), d.learningRate(4)))
+            .containsExactly(0.1, 0.2, 0.4, 0.4);
+    }
+}
