@@ -1,0 +1,2 @@
+/** Internals of the compatibility kit; not API, may change at any time. */
+package io.adalab.testkit.internal;
