@@ -15,6 +15,7 @@ public interface LearningRateSchedule extends ExtensionPoint, Component {
      * @param hyperparameters validated against {@link #schema()}
      * @param setup           the base learning rate, the run's length and the optimizer's values of
      *                        other hyperparameters a schedule may drive
+     * @throws HyperparameterException for combinations the schema cannot express (naming the field)
      */
     ScheduleRule create(Hyperparameters hyperparameters, ScheduleSetup setup);
 }

@@ -7,8 +7,8 @@ import org.pf4j.ExtensionPoint;
  * {@link #create(Hyperparameters)} makes the {@link UpdateRule} of one run.
  *
  * <p>The hyperparameter {@code lr}, when the schema declares it, is the base learning rate: the
- * platform multiplies it by the run's schedule and passes the result as
- * {@link StepContext#learningRate()}. Read the learning rate from the context, not from the
+ * run's schedule (which knows it as {@link ScheduleSetup#baseLearningRate()}) turns it into the
+ * learning rate of each step, passed as {@link StepContext#learningRate()}. Read the learning rate from the context, not from the
  * hyperparameters, or schedules will not reach your method.
  *
  * <p>A minimal Adam:

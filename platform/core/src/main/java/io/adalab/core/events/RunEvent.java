@@ -15,10 +15,16 @@ public sealed interface RunEvent {
      * @param runId  the run
      * @param series per-step series names ({@code loss}, {@code lr}, ..., {@code update_ratio/0_W})
      * @param parameterCount number of trained parameters
+     * @param totalSteps     steps the run will take if it runs to the end (0 if unknown)
      */
-    record Started(long runId, List<String> series, long parameterCount) implements RunEvent {
+    record Started(long runId, List<String> series, long parameterCount, long totalSteps) implements RunEvent {
         public Started {
             series = List.copyOf(series);
+        }
+
+        /** Without a known step count. */
+        public Started(long runId, List<String> series, long parameterCount) {
+            this(runId, series, parameterCount, 0);
         }
     }
 

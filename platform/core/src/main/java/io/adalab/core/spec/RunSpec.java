@@ -61,6 +61,7 @@ public record RunSpec(String experiment, int index, int configIndex, String labe
         t.put("steps", training.steps());
         t.put("batch_size", training.batchSize());
         t.put("dtype", training.dtype().name().toLowerCase(java.util.Locale.ROOT));
+        t.put("evaluate", training.evaluate());
         t.put("eval_train", training.evalTrain());
         t.put("telemetry_every", training.telemetryEvery());
         t.put("quantile_every", training.quantileEvery());

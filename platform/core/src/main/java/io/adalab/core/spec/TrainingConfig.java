@@ -11,13 +11,14 @@ import io.adalab.api.Hyperparameters;
  * @param steps            step budget: for problems the number of steps, for datasets an optional cap (0 = none)
  * @param batchSize        examples per minibatch
  * @param dtype            parameter precision
+ * @param evaluate         whether to evaluate at the end of every epoch at all (off for pure throughput)
  * @param evalTrain        whether each epoch also evaluates the full training split
  * @param telemetryEvery   record step series every this many steps
  * @param quantileEvery    compute effective-learning-rate quantiles every this many steps
  * @param quantileSample   sampled coordinates per parameter group for those quantiles
  * @param divergenceFactor a loss above this factor times max(1, |initial loss|) ends the run DIVERGED
  */
-public record TrainingConfig(int epochs, long steps, int batchSize, DType dtype, boolean evalTrain,
+public record TrainingConfig(int epochs, long steps, int batchSize, DType dtype, boolean evaluate, boolean evalTrain,
                              int telemetryEvery, int quantileEvery, int quantileSample, double divergenceFactor) {
 
     /** The schema of {@code training:}, reused for validation and documentation. */
@@ -26,6 +27,7 @@ public record TrainingConfig(int epochs, long steps, int batchSize, DType dtype,
         .integer("steps", (Long) null).optional().min(1).help("optimizer steps: required for problems, an optional cap for datasets")
         .integer("batch_size", 32).min(1).help("examples per minibatch")
         .choice("dtype", null, "float32", "float64").optional().help("parameter precision (default float32 for models, float64 for problems)")
+        .bool("evaluate", true).help("evaluate at the end of every epoch (test split; see eval_train)")
         .bool("eval_train", true).help("evaluate the whole training split at the end of every epoch")
         .integer("telemetry_every", 1).min(1).help("record per-step series every N steps")
         .integer("quantile_every", 10).min(1).help("compute effective learning-rate quantiles every N steps")
@@ -41,6 +43,7 @@ public record TrainingConfig(int epochs, long steps, int batchSize, DType dtype,
             h.has("steps") ? h.integer("steps") : 0,
             h.integerAsInt("batch_size"),
             dt.equals("float64") ? DType.FLOAT64 : DType.FLOAT32,
+            h.bool("evaluate"),
             h.bool("eval_train"),
             h.integerAsInt("telemetry_every"),
             h.integerAsInt("quantile_every"),

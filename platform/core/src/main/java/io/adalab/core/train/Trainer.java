@@ -110,7 +110,7 @@ public final class Trainer {
         ScheduleDriver driver = new ScheduleDriver(schedule(spec, baseLr, total, perEpoch), baseLr, spec.warmupSteps());
         List<String> drivenNames = new ArrayList<>(driver.driven(0).keySet());
         Telemetry tel = new Telemetry(src.groups(), params, tc.quantileSample(), spec.seed(), drivenNames);
-        out.onEvent(new RunEvent.Started(runId, tel.series(), n));
+        out.onEvent(new RunEvent.Started(runId, tel.series(), n, total));
         RunContext ctx = new RunContext(spec.seed());
 
         double limit = Double.NaN;
@@ -160,8 +160,11 @@ public final class Trainer {
                     return new RunOutcome(RunStatus.CANCELLED, "cancelled at step " + step, p.finalMetrics(t0, spec));
                 }
             }
-            rule.evaluationPoint(buffers, evalPoint);
-            Map<String, Double> m = new LinkedHashMap<>(src.evaluate(evalPoint));
+            Map<String, Double> m = new LinkedHashMap<>();
+            if (tc.evaluate()) {
+                rule.evaluationPoint(buffers, evalPoint);
+                m.putAll(src.evaluate(evalPoint));
+            }
             if (!spec.isProblem()) {
                 m.put("train_minibatch_loss", p.epochMeanLoss());
             }
