@@ -1,0 +1,73 @@
+package io.adalab.plugin.optimizers.lrfree;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.adalab.api.Optimizer;
+import io.adalab.testkit.reference.ReferenceFiles;
+import io.adalab.testkit.reference.ReferenceReplay;
+import io.adalab.testkit.reference.ReplayResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Replays every optimizers-extra reference case of this plugin's optimizers at the file's tolerance. */
+class ReferenceTrajectoriesTest {
+    private static final Set<String> IDS = Fixtures.PLUGIN.stream().map(Optimizer::id).collect(Collectors.toSet());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Stream<Named<Path>> cases() throws IOException {
+        try (Stream<Path> files = Files.list(ReferenceFiles.locate("optimizers-extra"))) {
+            return files.filter(ReferenceReplay::isCase).filter(ReferenceTrajectoriesTest::ours).sorted()
+                .map(f -> Named.of(String.valueOf(f.getFileName()), f)).toList().stream();
+        }
+    }
+
+    private static boolean ours(Path file) {
+        try {
+            return IDS.contains(JSON.readTree(file.toFile()).path("optimizer").path("name").asText());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void replayReproducesTheAuthorsTrajectoryWithinTheFilesTolerance(Path file) throws IOException {
+        ReplayResult r = new ReferenceReplay(Fixtures::byId, id -> Optional.empty()).replay(file);
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(ReplayResult.Status.PASS);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void schemaHasTheFilesNamesAndTheAuthorsDefaults(Path file) throws IOException {
+        JsonNode optimizer = JSON.readTree(file.toFile()).path("optimizer");
+        Optimizer ours = Fixtures.all().get(optimizer.path("name").asText());
+        Set<String> names = ours.schema().entries().stream().map(e -> e.name()).collect(Collectors.toSet());
+        names.remove("inner");
+
+        assertThat(names).containsExactlyInAnyOrderElementsOf(() -> optimizer.path("hyperparameters").fieldNames());
+        optimizer.path("author_defaults").properties().forEach(e -> {
+            Object def = ours.schema().get(e.getKey()).defaultValue();
+            JsonNode v = e.getValue();
+            if (v.isNull()) {
+                assertThat(def).as(e.getKey()).isIn(Double.POSITIVE_INFINITY, -1.0, 0.0);
+            } else if (v.isNumber()) {
+                assertThat(((Number) def).doubleValue()).as(e.getKey()).isEqualTo(v.asDouble());
+            } else if (v.isBoolean()) {
+                assertThat(def).as(e.getKey()).isEqualTo(v.asBoolean());
+            } else {
+                assertThat(def).as(e.getKey()).isEqualTo(v.asText());
+            }
+        });
+    }
+}
