@@ -1,0 +1,114 @@
+package io.adalab.server.cli;
+
+import io.adalab.core.events.RunStatus;
+import io.adalab.core.spec.ExperimentPlan;
+import io.adalab.core.spec.RunSpec;
+import io.adalab.core.train.RunOutcome;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The end-of-experiment summary: one row per compared configuration, seeds aggregated as mean ± std. */
+final class ComparisonTable {
+    private ComparisonTable() {
+    }
+
+    static void print(PrintWriter out, ExperimentPlan plan, List<RunOutcome> outcomes) {
+        Map<Integer, List<Integer>> byConfig = new LinkedHashMap<>();
+        for (int i = 0; i < plan.runs().size(); i++) {
+            byConfig.computeIfAbsent(plan.runs().get(i).configIndex(), k -> new ArrayList<>()).add(i);
+        }
+        boolean problem = plan.runs().get(0).isProblem();
+        TextTable t = problem
+            ? new TextTable("optimizer", "hyperparameters", "runs", "final loss", "suboptimality", "steps/s", "wall time")
+            : new TextTable("optimizer", "hyperparameters", "runs", "train loss", "test loss", "test accuracy", "steps/s", "wall time");
+        for (List<Integer> idx : byConfig.values()) {
+            RunSpec first = plan.runs().get(idx.get(0));
+            List<Map<String, Double>> m = new ArrayList<>();
+            int ok = 0;
+            List<String> bad = new ArrayList<>();
+            for (int i : idx) {
+                RunOutcome o = outcomes.get(i);
+                m.add(o.finalMetrics());
+                if (o.status() == RunStatus.FINISHED) {
+                    ok++;
+                } else {
+                    bad.add(o.status().name().toLowerCase(Locale.ROOT));
+                }
+            }
+            String runs = ok + "/" + idx.size() + (bad.isEmpty() ? "" : " (" + String.join(", ", bad) + ")");
+            String hp = hyperparameters(first);
+            if (problem) {
+                t.add(first.optimizer().id(), hp, runs, stat(m, "final_loss"), stat(m, "suboptimality"),
+                    stat(m, "steps_per_second"), seconds(m));
+            } else {
+                t.add(first.optimizer().id(), hp, runs, stat(m, m.get(0).containsKey("train_loss") ? "train_loss" : "train_minibatch_loss"),
+                    stat(m, "test_loss"), percent(m, "test_accuracy"), stat(m, "steps_per_second"), seconds(m));
+            }
+        }
+        out.println();
+        out.println("Experiment " + plan.name() + ": " + plan.runs().size() + " runs, mean ± std over seeds");
+        t.print(out);
+    }
+
+    /** The values that differ from the optimizer's defaults (the rest is in `adalab runs show`). */
+    static String hyperparameters(RunSpec r) {
+        StringBuilder s = new StringBuilder();
+        var schema = r.optimizer().extension().schema();
+        r.optimizer().hyperparameters().asMap().forEach((k, v) -> {
+            var h = schema.get(k);
+            boolean isDefault = h != null && h.defaultValue() != null && h.defaultValue().equals(v);
+            if (!isDefault) {
+                s.append(s.length() == 0 ? "" : " ").append(k).append('=').append(v instanceof Double d ? shortNum(d) : v);
+            }
+        });
+        if (r.schedule() != null) {
+            s.append(s.length() == 0 ? "" : " ").append("schedule=").append(r.schedule().id());
+        }
+        if (r.warmupSteps() > 0) {
+            s.append(" warmup=").append(r.warmupSteps());
+        }
+        return s.length() == 0 ? "(defaults)" : s.toString();
+    }
+
+    private static String shortNum(double d) {
+        String t = Double.toString(d);
+        return t.endsWith(".0") ? t.substring(0, t.length() - 2) : t;
+    }
+
+    private static double[] values(List<Map<String, Double>> m, String key) {
+        return m.stream().map(x -> x.get(key)).filter(v -> v != null && Double.isFinite(v)).mapToDouble(Double::doubleValue).toArray();
+    }
+
+    static String stat(List<Map<String, Double>> m, String key) {
+        double[] v = values(m, key);
+        if (v.length == 0) {
+            return "-";
+        }
+        double mean = java.util.Arrays.stream(v).average().orElse(Double.NaN);
+        if (v.length == 1) {
+            return TextTable.num(mean);
+        }
+        double var = java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / (v.length - 1);
+        return TextTable.num(mean) + " ± " + TextTable.num(Math.sqrt(var));
+    }
+
+    private static String percent(List<Map<String, Double>> m, String key) {
+        double[] v = values(m, key);
+        if (v.length == 0) {
+            return "-";
+        }
+        double mean = java.util.Arrays.stream(v).average().orElse(Double.NaN);
+        double sd = v.length < 2 ? 0 : Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / (v.length - 1));
+        return v.length < 2 ? String.format(Locale.ROOT, "%.2f%%", 100 * mean)
+            : String.format(Locale.ROOT, "%.2f%% ± %.2f", 100 * mean, 100 * sd);
+    }
+
+    private static String seconds(List<Map<String, Double>> m) {
+        double[] v = values(m, "wall_seconds");
+        return v.length == 0 ? "-" : String.format(Locale.ROOT, "%.1fs", java.util.Arrays.stream(v).sum() / v.length);
+    }
+}
