@@ -5,7 +5,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code adalab bench ...}: benchmarks that print a table, side by side with their baseline. */
 @Command(name = "bench", description = "Benchmarks: our trainer and optimizers against DL4J's own.",
-    subcommands = {BenchTrainCommand.class})
+    subcommands = {BenchTrainCommand.class, BenchStepCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
