@@ -31,6 +31,7 @@ final class Telemetry {
     private final int[][] sample;
     private final double[][] sampledGrad;
     private final double[] groupGradSq;
+    private final double[] pair = new double[2];
     private final List<String> series = new ArrayList<>();
     private final int drivenOffset;
     private final String[] drivenNames;
@@ -87,11 +88,7 @@ final class Telemetry {
         double total = 0;
         for (int g = 0; g < groups.size(); g++) {
             ParameterGroup pg = groups.get(g);
-            double s = 0;
-            for (int i = pg.offset(), end = pg.end(); i < end; i++) {
-                double x = grad.get(i);
-                s += x * x;
-            }
+            double s = Norms.sumSquares(grad, pg.offset(), pg.end());
             groupGradSq[g] = s;
             total += s;
             if (quantiles) {
@@ -116,14 +113,9 @@ final class Telemetry {
         int col = GLOBAL.length;
         for (int g = 0; g < groups.size(); g++) {
             ParameterGroup pg = groups.get(g);
-            double d2 = 0;
-            double p2 = 0;
-            for (int i = pg.offset(), end = pg.end(); i < end; i++) {
-                double p = params.get(i);
-                double d = p - prev.get(i);
-                d2 += d * d;
-                p2 += p * p;
-            }
+            Norms.deltaAndSquares(params, prev, pg.offset(), pg.end(), pair);
+            double d2 = pair[0];
+            double p2 = pair[1];
             du += d2;
             pp += p2;
             values[col++] = Math.sqrt(groupGradSq[g]);
