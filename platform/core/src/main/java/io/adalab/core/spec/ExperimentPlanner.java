@@ -39,7 +39,14 @@ import java.util.Set;
  */
 public final class ExperimentPlanner {
     private static final Set<String> TOP = Set.of("name", "description", "dataset", "model", "problem",
-        "training", "seeds", "compare");
+        "training", "seeds", "compare", "sweep", "lr_range_test");
+    private static final io.adalab.api.HyperparameterSchema RANGE = io.adalab.api.HyperparameterSchema.builder()
+        .real("min_lr", 1e-7).positive().logScale().help("first learning rate of the ramp")
+        .real("max_lr", 10.0).positive().logScale().help("last learning rate of the ramp")
+        .integer("steps", 100).min(10).help("steps of the ramp")
+        .real("smoothing", 0.98).range(0, 0.999).help("EMA factor of the loss smoothing")
+        .real("stop_factor", 4.0).above(1).help("cut the curve where the smoothed loss exceeds this factor x its minimum")
+        .build();
     private final PluginRegistry registry;
 
     public ExperimentPlanner(PluginRegistry registry) {
@@ -81,42 +88,209 @@ public final class ExperimentPlanner {
             }
             String description = root.get("description") instanceof String d ? d : "";
             boolean isProblem = root.containsKey("problem");
-            Resolved<Objective> problem = null;
-            Resolved<DatasetProvider> dataset = null;
-            Resolved<ModelFactory> model = null;
-            if (isProblem) {
-                if (root.containsKey("dataset") || root.containsKey("model")) {
-                    throw error("problem", "use either 'problem' or 'dataset' + 'model', not both");
-                }
-                problem = component(ExtensionKind.PROBLEM, "problem", root.get("problem"));
-            } else {
-                if (!root.containsKey("dataset")) {
-                    throw error("dataset", "'dataset' is required (or 'problem' for an analytic problem); known datasets: "
-                        + String.join(", ", registry.ids(ExtensionKind.DATASET)));
-                }
-                if (!root.containsKey("model")) {
-                    throw error("model", "'model' is required, e.g. {type: mlp}; known models: "
-                        + String.join(", ", registry.ids(ExtensionKind.MODEL)));
-                }
-                dataset = component(ExtensionKind.DATASET, "dataset", root.get("dataset"));
-                model = component(ExtensionKind.MODEL, "model", root.get("model"));
+            if (isProblem && (root.containsKey("dataset") || root.containsKey("model"))) {
+                throw error("problem", "use either 'problem' or 'dataset' + 'model', not both");
             }
-            TrainingConfig training = training(root.get("training"), isProblem);
+            if (!isProblem && !root.containsKey("dataset")) {
+                throw error("dataset", "'dataset' is required (or 'problem' for an analytic problem); known datasets: "
+                    + String.join(", ", registry.ids(ExtensionKind.DATASET)));
+            }
+            if (!isProblem && !root.containsKey("model")) {
+                throw error("model", "'model' is required, e.g. {type: mlp}; known models: "
+                    + String.join(", ", registry.ids(ExtensionKind.MODEL)));
+            }
             List<Long> seeds = seeds(root.get("seeds"));
             Object compareRaw = root.get("compare");
             if (!(compareRaw instanceof List<?> compare) || compare.isEmpty()) {
                 throw error("compare", "'compare' is required: a non-empty list of optimizer configurations, "
                     + "e.g. [{optimizer: adam, lr: 0.001}]");
             }
+            LrRangeTest range = root.containsKey("lr_range_test") ? rangeTest(root.get("lr_range_test")) : null;
+            Sweep sweep = root.containsKey("sweep") ? new SweepParser(this::error).parse(root.get("sweep")) : null;
+            if (sweep != null) {
+                checkSweepTargets(sweep, compare, isProblem);
+            }
+            List<Map<String, Object>> points = sweep == null ? List.of(Map.of()) : sweep.points();
+
             List<RunSpec> runs = new ArrayList<>();
-            for (int c = 0; c < compare.size(); c++) {
-                Entry e = entry("compare[" + c + "]", compare.get(c));
-                for (long seed : seeds) {
-                    runs.add(new RunSpec(name, runs.size(), c, e.label, seed, e.optimizer, e.schedule, e.warmup,
-                        dataset, model, problem, training));
+            java.util.Set<List<Object>> seen = new java.util.HashSet<>();
+            int config = 0;
+            for (Map<String, Object> point : points) {
+                Map<String, Map<String, Object>> by = byTarget(point);
+                Resolved<Objective> problem = null;
+                Resolved<DatasetProvider> dataset = null;
+                Resolved<ModelFactory> model = null;
+                TrainingConfig training;
+                try {
+                    if (isProblem) {
+                        problem = component(ExtensionKind.PROBLEM, "problem", merged(root.get("problem"), by.get("problem")));
+                    } else {
+                        dataset = component(ExtensionKind.DATASET, "dataset", merged(root.get("dataset"), by.get("dataset")));
+                        model = component(ExtensionKind.MODEL, "model", merged(root.get("model"), by.get("model")));
+                    }
+                    training = training(merged(root.get("training"), rangeTraining(range, by.get("training"))), isProblem, range != null);
+                } catch (SpecException e) {
+                    throw inPoint(e, point);
+                }
+                for (int c = 0; c < compare.size(); c++) {
+                    String field = "compare[" + c + "]";
+                    Map<String, Object> applied = new LinkedHashMap<>();
+                    Object entryRaw = entryWith(field, compare.get(c), point, applied, range);
+                    if (!seen.add(List.of(c, applied))) {
+                        continue; // this point changes nothing this entry uses: already planned
+                    }
+                    Entry e;
+                    try {
+                        e = entry(field, entryRaw);
+                    } catch (SpecException ex) {
+                        throw inPoint(ex, point);
+                    }
+                    // optimizer values already show in the entry's label; add the rest of the point
+                    Map<String, Object> rest = new LinkedHashMap<>(applied);
+                    rest.keySet().removeIf(k -> !k.contains(".") || k.startsWith("optimizer."));
+                    String label = rest.isEmpty() ? e.label : e.label + " " + Sweep.describe(rest);
+                    for (long seed : seeds) {
+                        runs.add(new RunSpec(name, runs.size(), config, label, seed, e.optimizer, e.schedule, e.warmup,
+                            dataset, model, problem, training, applied));
+                    }
+                    config++;
                 }
             }
-            return new ExperimentPlan(name, description, text, runs);
+            if (sweep != null && sweep.maxRuns != null && runs.size() > sweep.maxRuns) {
+                throw error("sweep.max_runs", "the sweep expands to " + runs.size() + " runs (configurations x seeds), more than "
+                    + "max_runs " + sweep.maxRuns + "; raise max_runs, lower samples, or sweep fewer values");
+            }
+            return new ExperimentPlan(name, description, text, runs, sweep == null ? null : sweep.maxParallel,
+                sweep == null ? null : sweep.early, range);
+        }
+
+        private SpecException inPoint(SpecException e, Map<String, Object> point) {
+            if (point.isEmpty()) {
+                return e;
+            }
+            return new SpecException(e.field(), e.line(), e.getMessage() + " (sweep point " + Sweep.describe(point) + ")");
+        }
+
+        /** Groups a point's values by what they change: optimizer, schedule, model, dataset, problem, training. */
+        private Map<String, Map<String, Object>> byTarget(Map<String, Object> point) {
+            Map<String, Map<String, Object>> by = new LinkedHashMap<>();
+            point.forEach((path, v) -> {
+                int dot = path.indexOf('.');
+                String target = dot < 0 ? "optimizer" : path.substring(0, dot);
+                String key = dot < 0 ? path : path.substring(dot + 1);
+                by.computeIfAbsent(target, k -> new LinkedHashMap<>()).put(key, v);
+            });
+            return by;
+        }
+
+        /** A component's raw value (an id or a map) with overrides applied. */
+        private Object merged(Object raw, Map<String, Object> overrides) {
+            if (overrides == null || overrides.isEmpty()) {
+                return raw;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            if (raw instanceof String id) {
+                m.put("type", id);
+            } else if (raw instanceof Map<?, ?> mm) {
+                m.putAll(cast(mm));
+            }
+            m.putAll(overrides);
+            return m;
+        }
+
+        /** The compare entry with the point's optimizer and schedule values that apply to it; records what applied. */
+        private Object entryWith(String field, Object raw, Map<String, Object> point, Map<String, Object> applied, LrRangeTest range) {
+            if (!(raw instanceof Map<?, ?> m0)) {
+                return raw;
+            }
+            Map<String, Object> m = new LinkedHashMap<>(cast(m0));
+            Optimizer opt = m.get("optimizer") instanceof String id
+                ? registry.<Optimizer>extension(ExtensionKind.OPTIMIZER, id).orElse(null) : null;
+            Map<String, Object> schedule = m.get("schedule") instanceof Map<?, ?> sm ? new LinkedHashMap<>(cast(sm))
+                : m.get("schedule") instanceof String sid ? new LinkedHashMap<>(Map.of("type", sid)) : null;
+            for (Map.Entry<String, Object> pv : point.entrySet()) {
+                String path = pv.getKey();
+                int dot = path.indexOf('.');
+                String target = dot < 0 ? "optimizer" : path.substring(0, dot);
+                String key = dot < 0 ? path : path.substring(dot + 1);
+                if (target.equals("optimizer") && opt != null && opt.schema().has(key)) {
+                    m.put(key, pv.getValue());
+                    applied.put(path, pv.getValue());
+                } else if (target.equals("schedule") && schedule != null) {
+                    schedule.put(key, pv.getValue());
+                    applied.put(path, pv.getValue());
+                } else if (!target.equals("optimizer") && !target.equals("schedule")) {
+                    applied.put(path, pv.getValue());
+                }
+            }
+            if (range != null) {
+                if (m.containsKey("schedule")) {
+                    throw error(field + ".schedule", "a learning-rate range test sets the schedule itself; remove 'schedule'");
+                }
+                if (registry.find(ExtensionKind.SCHEDULE, "lr_range").isEmpty()) {
+                    throw error("lr_range_test", "the range test needs the 'lr_range' schedule (plugin schedules), which is not loaded");
+                }
+                schedule = new LinkedHashMap<>(Map.of("type", "lr_range", "min_lr", range.minLr(), "max_lr", range.maxLr(),
+                    "steps", range.steps()));
+            }
+            if (schedule != null) {
+                m.put("schedule", schedule);
+            }
+            return m;
+        }
+
+        private void checkSweepTargets(Sweep sweep, List<?> compare, boolean isProblem) {
+            for (Sweep.Param p : sweep.params) {
+                String f = "sweep.parameters." + p.path();
+                switch (p.target()) {
+                    case "optimizer" -> {
+                        boolean any = false;
+                        for (Object e : compare) {
+                            if (e instanceof Map<?, ?> m && m.get("optimizer") instanceof String id) {
+                                any |= registry.<Optimizer>extension(ExtensionKind.OPTIMIZER, id).map(o -> o.schema().has(p.key())).orElse(false);
+                            }
+                        }
+                        if (!any) {
+                            throw error(f, "no compared optimizer has a hyperparameter '" + p.key() + "'");
+                        }
+                    }
+                    case "problem" -> {
+                        if (!isProblem) {
+                            throw error(f, "this experiment has no 'problem' to sweep");
+                        }
+                    }
+                    case "model", "dataset" -> {
+                        if (isProblem) {
+                            throw error(f, "this experiment has a 'problem', no " + p.target());
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+        }
+
+        private Map<String, Object> rangeTraining(LrRangeTest range, Map<String, Object> overrides) {
+            Map<String, Object> m = overrides == null ? new LinkedHashMap<>() : new LinkedHashMap<>(overrides);
+            if (range != null) {
+                m.put("steps", range.steps());
+            }
+            return m;
+        }
+
+        private LrRangeTest rangeTest(Object raw) {
+            if (!(raw instanceof Map<?, ?> m0)) {
+                throw error("lr_range_test", "'lr_range_test' must be a mapping such as {min_lr: 1e-7, max_lr: 10, steps: 100}");
+            }
+            try {
+                io.adalab.api.Hyperparameters h = RANGE.resolve(cast(m0));
+                if (h.real("max_lr") <= h.real("min_lr")) {
+                    throw error("lr_range_test.max_lr", "'max_lr' must be larger than 'min_lr'");
+                }
+                return new LrRangeTest(h.real("min_lr"), h.real("max_lr"), h.integer("steps"), h.real("smoothing"), h.real("stop_factor"));
+            } catch (HyperparameterException e) {
+                throw error("lr_range_test." + e.field(), e.getMessage());
+            }
         }
 
         private record Entry(String label, Resolved<Optimizer> optimizer, Resolved<LearningRateSchedule> schedule, long warmup) {
@@ -221,7 +395,7 @@ public final class ExperimentPlanner {
             };
         }
 
-        private TrainingConfig training(Object raw, boolean problem) {
+        private TrainingConfig training(Object raw, boolean problem, boolean range) {
             Map<String, Object> m = raw == null ? Map.of() : raw instanceof Map<?, ?> mm ? cast(mm) : null;
             if (m == null) {
                 throw error("training", "'training' must be a mapping such as {epochs: 5, batch_size: 32}");
@@ -238,7 +412,7 @@ public final class ExperimentPlanner {
             if (!problem && !h.has("epochs") && !h.has("steps")) {
                 throw error("training.epochs", "'epochs' (or 'steps') is required, e.g. training: {epochs: 5}");
             }
-            if (problem && h.has("epochs")) {
+            if (problem && h.has("epochs") && !range) {
                 throw error("training.epochs", "a problem has no data to pass over: use 'steps', not 'epochs'");
             }
             return TrainingConfig.from(h, problem);

@@ -24,11 +24,16 @@ import java.util.Map;
  * @param model        model or null
  * @param problem      analytic problem or null
  * @param training     training settings
+ * @param sweepPoint   the sweep point this run tests (path → value), empty outside sweeps
  */
 public record RunSpec(String experiment, int index, int configIndex, String label, long seed,
                       Resolved<Optimizer> optimizer, Resolved<LearningRateSchedule> schedule, long warmupSteps,
                       Resolved<DatasetProvider> dataset, Resolved<ModelFactory> model, Resolved<Objective> problem,
-                      TrainingConfig training) {
+                      TrainingConfig training, Map<String, Object> sweepPoint) {
+
+    public RunSpec {
+        sweepPoint = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sweepPoint));
+    }
 
     /** Whether this run trains an analytic problem. */
     public boolean isProblem() {
@@ -68,6 +73,9 @@ public record RunSpec(String experiment, int index, int configIndex, String labe
         t.put("quantile_sample", training.quantileSample());
         t.put("divergence_factor", training.divergenceFactor());
         m.put("training", t);
+        if (!sweepPoint.isEmpty()) {
+            m.put("sweep_point", sweepPoint);
+        }
         return m;
     }
 }

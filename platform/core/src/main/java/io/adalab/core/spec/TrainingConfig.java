@@ -17,9 +17,12 @@ import io.adalab.api.Hyperparameters;
  * @param quantileEvery    compute effective-learning-rate quantiles every this many steps
  * @param quantileSample   sampled coordinates per parameter group for those quantiles
  * @param divergenceFactor a loss above this factor times max(1, |initial loss|) ends the run DIVERGED
+ * @param stepTimeoutSeconds a plugin call of one step (loss and gradient, or the optimizer's update) still running
+ *                         after this many seconds is stopped by the watchdog and the run ends FAILED (timeout)
  */
 public record TrainingConfig(int epochs, long steps, int batchSize, DType dtype, boolean evaluate, boolean evalTrain,
-                             int telemetryEvery, int quantileEvery, int quantileSample, double divergenceFactor) {
+                             int telemetryEvery, int quantileEvery, int quantileSample, double divergenceFactor,
+                             double stepTimeoutSeconds) {
 
     /** The schema of {@code training:}, reused for validation and documentation. */
     public static final HyperparameterSchema SCHEMA = HyperparameterSchema.builder()
@@ -34,6 +37,8 @@ public record TrainingConfig(int epochs, long steps, int batchSize, DType dtype,
         .integer("quantile_sample", 256).range(16, 1_000_000).help("coordinates sampled per layer for the quantiles")
         .real("divergence_factor", 1e6).above(1).logScale()
             .help("loss above this factor x max(1, |initial loss|) ends the run as DIVERGED")
+        .real("step_timeout_seconds", 60.0).positive().logScale()
+            .help("a plugin call within one step that runs longer than this is stopped; the run ends FAILED (timeout)")
         .build();
 
     static TrainingConfig from(Hyperparameters h, boolean problem) {
@@ -48,6 +53,7 @@ public record TrainingConfig(int epochs, long steps, int batchSize, DType dtype,
             h.integerAsInt("telemetry_every"),
             h.integerAsInt("quantile_every"),
             h.integerAsInt("quantile_sample"),
-            h.real("divergence_factor"));
+            h.real("divergence_factor"),
+            h.real("step_timeout_seconds"));
     }
 }

@@ -37,7 +37,8 @@ class CatalogTest {
         Map.entry("one_cycle", Map.of("max_lr", 0.1)),
         Map.entry("cyclic", Map.of("base_lr", 0.01, "max_lr", 0.1, "step_size_up", 6)),
         Map.entry("wsd", Map.of("warmup_steps", 5)),
-        Map.entry("plateau", Map.of("patience", 1)));
+        Map.entry("plateau", Map.of("patience", 1)),
+        Map.entry("lr_range", Map.of("min_lr", 1e-5, "max_lr", 1.0)));
     private static final ScheduleSetup SETUP = new ScheduleSetup(0.05, 50, 10, Rules.ADAM);
 
     /** The schedules as PF4J finds them: the classes listed in the generated extension index. */
@@ -63,7 +64,7 @@ class CatalogTest {
     @Test
     void theExtensionIndexListsEveryScheduleUnderItsContractId() throws Exception {
         assertThat(indexed()).containsOnlyKeys("constant", "step", "multistep", "exponential", "polynomial",
-            "cosine", "cosine_restarts", "one_cycle", "cyclic", "wsd", "plateau");
+            "cosine", "cosine_restarts", "one_cycle", "cyclic", "wsd", "plateau", "lr_range");
     }
 
     @Test
