@@ -74,7 +74,11 @@ final class RunCommand implements Callable<Integer> {
             }
             wb.writer().flush();
             Runtime.getRuntime().removeShutdownHook(hook);
-            ComparisonTable.print(out, plan, outcomes);
+            if (plan.rangeTest() != null) {
+                RangeTestReport.print(out, wb, plan, launched.runIds());
+            } else {
+                ComparisonTable.print(out, plan, outcomes);
+            }
             long failed = outcomes.stream().filter(o -> o.status() == RunStatus.FAILED).count();
             out.println("Stored in " + wb.settings().dataDir() + "; see `adalab runs list --experiment " + plan.name() + "`.");
             if (failed > 0) {
