@@ -1,11 +1,19 @@
 package io.adalab.core;
 
+import io.adalab.api.Component;
+import io.adalab.api.Hyperparameter;
+import io.adalab.api.HyperparameterType;
+import io.adalab.api.Hyperparameters;
+import io.adalab.api.Optimizer;
 import io.adalab.core.events.RunEventBus;
 import io.adalab.core.events.RunListener;
 import io.adalab.core.plugin.PluginHost;
+import io.adalab.core.plugin.PluginLease;
 import io.adalab.core.plugin.PluginRegistry;
 import io.adalab.core.spec.ExperimentPlan;
 import io.adalab.core.spec.ExperimentPlanner;
+import io.adalab.core.spec.Resolved;
+import io.adalab.core.spec.RunSpec;
 import io.adalab.core.store.Database;
 import io.adalab.core.store.MetricWriter;
 import io.adalab.core.store.RunStore;
@@ -37,7 +45,8 @@ public final class Workbench implements AutoCloseable {
      * Where things are.
      *
      * @param dataDir    data folder (database, user plugins)
-     * @param pluginDirs folders with plugin jars
+     * @param pluginDirs folders with plugin jars; the last is the user plugin folder (created if missing,
+     *                   watched while the workbench is open, where uploads are installed)
      * @param jdbcUrl    store URL, or null for the embedded H2 in {@code dataDir}
      * @param workers    concurrent runs, or 0 for the default
      */
@@ -62,8 +71,19 @@ public final class Workbench implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot create data folder " + s.dataDir(), e);
         }
+        if (!s.pluginDirs().isEmpty()) {
+            Path user = s.pluginDirs().get(s.pluginDirs().size() - 1);
+            try {
+                Files.createDirectories(user);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot create plugin folder " + user, e);
+            }
+        }
         Database db = s.jdbcUrl() == null ? Database.openH2(s.dataDir()) : Database.open(s.jdbcUrl(), null, null);
         PluginHost host = PluginHost.load(s.pluginDirs(), registry);
+        if (!Boolean.getBoolean("adalab.plugins.nowatch")) {
+            host.watch(); // drop-in: a jar copied into a plugin folder is loaded without restart
+        }
         return new Workbench(s, registry, host, db);
     }
 
@@ -83,14 +103,57 @@ public final class Workbench implements AutoCloseable {
     public record Launched(long experimentId, List<Long> runIds, List<CompletableFuture<RunOutcome>> outcomes) {
     }
 
-    /** Stores a planned experiment and queues all its runs. */
+    /**
+     * Stores a planned experiment and queues all its runs. Each run holds the plugin versions it was
+     * planned with until it ends, even if their jars are replaced or removed meanwhile.
+     *
+     * @throws IllegalStateException if a plugin of the plan was unloaded since planning (nothing is stored)
+     */
     public Launched launch(ExperimentPlan plan) {
-        RunStore.CreatedExperiment created = store.create(plan);
+        List<PluginLease> leases = new ArrayList<>();
+        RunStore.CreatedExperiment created;
+        try {
+            for (RunSpec r : plan.runs()) {
+                leases.add(host.lease(components(r)));
+            }
+            created = store.create(plan);
+        } catch (RuntimeException e) {
+            leases.forEach(PluginLease::close);
+            throw e;
+        }
         List<CompletableFuture<RunOutcome>> futures = new ArrayList<>();
         for (int i = 0; i < plan.runs().size(); i++) {
-            futures.add(scheduler.submit(created.runIds().get(i), plan.runs().get(i)));
+            PluginLease lease = leases.get(i);
+            CompletableFuture<RunOutcome> f = scheduler.submit(created.runIds().get(i), plan.runs().get(i));
+            f.whenComplete((o, e) -> lease.close());
+            futures.add(f);
         }
         return new Launched(created.id(), created.runIds(), futures);
+    }
+
+    /** Every extension a run calls, nested optimizers (Lookahead's inner one) included. */
+    private static List<Component> components(RunSpec r) {
+        List<Component> out = new ArrayList<>();
+        for (Resolved<?> x : java.util.Arrays.asList(r.schedule(), r.dataset(), r.model(), r.problem())) {
+            if (x != null) {
+                out.add(x.extension());
+            }
+        }
+        optimizers(r.optimizer().extension(), r.optimizer().hyperparameters(), out, 0);
+        return out;
+    }
+
+    private static void optimizers(Optimizer o, Hyperparameters h, List<Component> out, int depth) {
+        out.add(o);
+        if (depth > 8) {
+            return;
+        }
+        for (Hyperparameter e : o.schema().entries()) {
+            if (e.type() == HyperparameterType.OPTIMIZER && h.has(e.name())) {
+                var inner = h.optimizer(e.name());
+                optimizers(inner.optimizer(), inner.hyperparameters(), out, depth + 1);
+            }
+        }
     }
 
     /** Adds a listener to every run's events. */

@@ -16,7 +16,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class PluginRegistry {
     private final Map<ExtensionKind, Map<String, Registered<?>>> byKind = new EnumMap<>(ExtensionKind.class);
-    private final List<String> problems = new CopyOnWriteArrayList<>();
+    private final List<Problem> problems = new CopyOnWriteArrayList<>();
+
+    /** A recorded problem; {@code source} says what it is about ({@code plugin:<id>}, {@code file:<path>}) so it can be cleared. */
+    private record Problem(String source, String message) {
+    }
 
     public PluginRegistry() {
         for (ExtensionKind k : ExtensionKind.values()) {
@@ -32,8 +36,8 @@ public final class PluginRegistry {
         Map<String, Registered<?>> m = byKind.get(kind);
         Registered<?> existing = m.get(extension.id());
         if (existing != null) {
-            problems.add(kind.word() + " id '" + extension.id() + "' from plugin " + pluginId
-                + " conflicts with plugin " + existing.pluginId() + "; keeping " + existing.pluginId());
+            problems.add(new Problem("plugin:" + pluginId, kind.word() + " id '" + extension.id() + "' from plugin " + pluginId
+                + " conflicts with plugin " + existing.pluginId() + "; keeping " + existing.pluginId()));
             return false;
         }
         m.put(extension.id(), new Registered<>(extension, kind, pluginId, pluginVersion));
@@ -45,9 +49,27 @@ public final class PluginRegistry {
         return register(kind, extension, "builtin", "0");
     }
 
-    /** Removes every extension contributed by {@code pluginId}. */
+    /** Removes every extension contributed by {@code pluginId}, and the id conflicts it caused. */
     public synchronized void unregisterPlugin(String pluginId) {
         byKind.values().forEach(m -> m.values().removeIf(r -> r.pluginId().equals(pluginId)));
+        clearProblems("plugin:" + pluginId);
+    }
+
+    /**
+     * Swaps the extensions of {@code pluginId} for {@code extensions} in one step, so a listing or a
+     * planner never sees the plugin half replaced. Returns the {@code kind:id} of those registered
+     * (a conflicting id is refused and recorded, as in {@link #register}).
+     */
+    public synchronized List<String> replacePlugin(String pluginId, String pluginVersion,
+                                                   List<Map.Entry<ExtensionKind, Component>> extensions) {
+        unregisterPlugin(pluginId);
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<ExtensionKind, Component> e : extensions) {
+            if (register(e.getKey(), e.getValue(), pluginId, pluginVersion)) {
+                out.add(e.getKey().word() + ":" + e.getValue().id());
+            }
+        }
+        return out;
     }
 
     /** The extension of {@code kind} with {@code id}. */
@@ -71,13 +93,26 @@ public final class PluginRegistry {
         return new ArrayList<>(byKind.get(kind).keySet());
     }
 
-    /** Problems met while registering (id conflicts) or loading plugins. */
+    /** Problems met while registering (id conflicts) or loading plugins that still apply. */
     public List<String> problems() {
-        return List.copyOf(problems);
+        return problems.stream().map(Problem::message).toList();
     }
 
     /** Records a loading problem (bad jar, failed plugin). */
     public void addProblem(String problem) {
-        problems.add(problem);
+        addProblem("", problem);
+    }
+
+    /** Records a problem about {@code source} (e.g. {@code file:/data/plugins/x.jar}), replacing earlier ones about it. */
+    public void addProblem(String source, String problem) {
+        if (!source.isEmpty()) {
+            clearProblems(source);
+        }
+        problems.add(new Problem(source, problem));
+    }
+
+    /** Forgets the problems about {@code source} (the jar was fixed, removed or unloaded). */
+    public void clearProblems(String source) {
+        problems.removeIf(p -> p.source().equals(source));
     }
 }

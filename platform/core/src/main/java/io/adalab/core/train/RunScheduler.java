@@ -7,8 +7,9 @@ import io.adalab.core.spec.RunSpec;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -17,22 +18,30 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs trainers on a bounded pool, one thread per run. The default size keeps
  * runs x OpenMP threads <= cores (STACK.md: oversubscribed OpenMP made a step 15x slower).
+ *
+ * <p>A {@link StepWatchdog} guards every run: when a plugin call of one step exceeds the run's
+ * {@code training.step_timeout_seconds}, the run ends FAILED (timeout) at once, its thread is
+ * interrupted, and, since a thread that ignores the interrupt cannot be stopped, the pool grows by
+ * one so the other runs keep their full capacity. If the abandoned thread ever returns, the pool
+ * shrinks back and anything it would still report about the run is dropped.
  */
 public final class RunScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunScheduler.class);
     private final Trainer trainer;
     private final RunListener events;
-    private final ExecutorService pool;
+    private final ThreadPoolExecutor pool;
     private final int workers;
+    private final StepWatchdog watchdog = new StepWatchdog();
     private final Map<Long, AtomicBoolean> cancelFlags = new ConcurrentHashMap<>();
     private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger abandoned = new AtomicInteger();
 
     public RunScheduler(Trainer trainer, RunListener events, int workers) {
         this.trainer = trainer;
         this.events = events;
         this.workers = Math.max(1, workers);
         AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(this.workers, r -> {
+        this.pool = new ThreadPoolExecutor(this.workers, this.workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "adalab-run-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -64,31 +73,106 @@ public final class RunScheduler implements AutoCloseable {
         return running.get();
     }
 
+    /** Threads the watchdog gave up on that are still stuck in plugin code. */
+    public int abandonedThreads() {
+        return abandoned.get();
+    }
+
     /** Queues a stored run; the future completes with its outcome (never exceptionally). */
     public CompletableFuture<RunOutcome> submit(long runId, RunSpec spec) {
         AtomicBoolean cancel = new AtomicBoolean();
         cancelFlags.put(runId, cancel);
-        return CompletableFuture.supplyAsync(() -> execute(runId, spec, cancel), pool);
+        CompletableFuture<RunOutcome> result = new CompletableFuture<>();
+        pool.execute(() -> execute(runId, spec, cancel, result));
+        return result;
     }
 
-    private RunOutcome execute(long runId, RunSpec spec, AtomicBoolean cancel) {
-        try {
-            if (cancel.get()) {
-                RunOutcome o = new RunOutcome(RunStatus.CANCELLED, "cancelled before it started", Map.of());
-                events.onEvent(new RunEvent.Status(runId, o.status(), o.message(), o.finalMetrics()));
-                return o;
-            }
+    /** One run's end: published once, by the run thread or by the watchdog, whichever comes first. */
+    private final class Ending {
+        final long runId;
+        final CompletableFuture<RunOutcome> result;
+        final AtomicBoolean ended = new AtomicBoolean();
+        final AtomicBoolean counted = new AtomicBoolean();
+
+        Ending(long runId, CompletableFuture<RunOutcome> result) {
+            this.runId = runId;
+            this.result = result;
+        }
+
+        void started() {
+            counted.set(true);
             running.incrementAndGet();
-            events.onEvent(new RunEvent.Status(runId, RunStatus.RUNNING, "", Map.of()));
-            LOG.info("run {} started: {} / {} seed {}", runId, spec.experiment(), spec.label(), spec.seed());
-            RunOutcome o = trainer.run(spec, runId, events, cancel::get);
+        }
+
+        boolean finish(RunOutcome o) {
+            if (!ended.compareAndSet(false, true)) {
+                return false;
+            }
+            if (counted.compareAndSet(true, false)) {
+                running.decrementAndGet();
+            }
+            cancelFlags.remove(runId);
             LOG.info("run {} {}{}", runId, o.status(), o.message().isEmpty() ? "" : ": " + o.message());
             events.onEvent(new RunEvent.Status(runId, o.status(), o.message(), o.finalMetrics()));
-            return o;
-        } finally {
-            running.decrementAndGet();
-            cancelFlags.remove(runId);
+            result.complete(o);
+            return true;
         }
+
+        void forward(RunEvent e) {
+            if (!ended.get()) {
+                events.onEvent(e);
+            }
+        }
+    }
+
+    private void execute(long runId, RunSpec spec, AtomicBoolean cancel, CompletableFuture<RunOutcome> result) {
+        Ending end = new Ending(runId, result);
+        AtomicBoolean gaveUp = new AtomicBoolean();
+        StepWatchdog.Guard guard = null;
+        try {
+            if (cancel.get()) {
+                end.finish(new RunOutcome(RunStatus.CANCELLED, "cancelled before it started", Map.of()));
+                return;
+            }
+            end.started();
+            events.onEvent(new RunEvent.Status(runId, RunStatus.RUNNING, "", Map.of()));
+            LOG.info("run {} started: {} / {} seed {}", runId, spec.experiment(), spec.label(), spec.seed());
+            guard = watchdog.watch(Thread.currentThread(), spec.training().stepTimeoutSeconds(), message -> {
+                if (end.finish(new RunOutcome(RunStatus.FAILED, message, Map.of()))) {
+                    gaveUp.set(true);
+                    grow();
+                }
+            });
+            RunOutcome o = trainer.run(spec, runId, end::forward, cancel::get, guard);
+            end.finish(o);
+        } catch (RuntimeException | Error e) {
+            end.finish(new RunOutcome(RunStatus.FAILED, "internal error: " + e, Map.of()));
+            if (e instanceof VirtualMachineError vme && !(e instanceof OutOfMemoryError)) {
+                throw vme;
+            }
+        } finally {
+            if (guard != null) {
+                guard.close();
+            }
+            if (gaveUp.get()) {
+                LOG.info("run {}: the thread abandoned by the step watchdog returned", runId);
+                shrink();
+            }
+            Thread.interrupted(); // the watchdog's interrupt must not leak into the next run on this thread
+        }
+    }
+
+    /** Adds a thread for the one stuck in plugin code (max before core: core may not exceed max). */
+    private synchronized void grow() {
+        abandoned.incrementAndGet();
+        pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
+        pool.setCorePoolSize(pool.getCorePoolSize() + 1);
+    }
+
+    private synchronized void shrink() {
+        abandoned.decrementAndGet();
+        pool.setCorePoolSize(pool.getCorePoolSize() - 1);
+        pool.setMaximumPoolSize(pool.getMaximumPoolSize() - 1);
     }
 
     /** Asks a queued or running run to stop; returns false if it is not known here. */
@@ -110,9 +194,17 @@ public final class RunScheduler implements AutoCloseable {
         cancelAll();
         pool.shutdown();
         try {
-            pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            // Wait for the runs, not for threads the watchdog abandoned (they may never return).
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!pool.awaitTermination(50, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
+                if (pool.getQueue().isEmpty() && pool.getActiveCount() <= abandoned.get()) {
+                    break;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            watchdog.close();
         }
     }
 }

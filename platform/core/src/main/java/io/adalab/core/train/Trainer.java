@@ -42,12 +42,19 @@ public final class Trainer {
      * @param cancelled polled every step; true ends the run CANCELLED
      */
     public RunOutcome run(RunSpec spec, long runId, RunListener out, BooleanSupplier cancelled) {
+        return run(spec, runId, out, cancelled, StepWatchdog.Guard.NONE);
+    }
+
+    /** As {@link #run(RunSpec, long, RunListener, BooleanSupplier)}, marking every step's plugin calls on {@code guard}. */
+    RunOutcome run(RunSpec spec, long runId, RunListener out, BooleanSupplier cancelled, StepWatchdog.Guard guard) {
         long t0 = System.nanoTime();
         Progress p = new Progress();
         TrainingSource source = null;
         try {
             source = open(spec);
-            return loop(spec, runId, source, out, cancelled, p, t0);
+            return loop(spec, runId, source, out, cancelled, p, t0, guard);
+        } catch (StepWatchdog.StepTimeout t) {
+            return new RunOutcome(RunStatus.FAILED, t.getMessage(), p.finalMetrics(t0, spec));
         } catch (Divergence d) {
             return new RunOutcome(RunStatus.DIVERGED, d.getMessage(), p.finalMetrics(t0, spec));
         } catch (PluginFailure f) {
@@ -85,7 +92,7 @@ public final class Trainer {
     }
 
     private RunOutcome loop(RunSpec spec, long runId, TrainingSource src, RunListener out,
-                            BooleanSupplier cancelled, Progress p, long t0) {
+                            BooleanSupplier cancelled, Progress p, long t0, StepWatchdog.Guard guard) {
         TrainingConfig tc = spec.training();
         int n = src.groups().isEmpty() ? 0 : src.groups().get(src.groups().size() - 1).end();
         Vec params = Vec.zeros(src.dtype(), n);
@@ -93,6 +100,9 @@ public final class Trainer {
         Vec evalPoint = Vec.zeros(src.dtype(), n);
         src.initialParameters(params);
         String optName = "optimizer " + spec.optimizer().id() + " (plugin " + spec.optimizer().registered().pluginId() + ")";
+        String srcName = spec.isProblem()
+            ? "problem " + spec.problem().id() + " (plugin " + spec.problem().registered().pluginId() + ")"
+            : "model " + spec.model().id() + " (plugin " + spec.model().registered().pluginId() + ")";
         UpdateRule rule = call(optName, () -> spec.optimizer().extension().create(spec.optimizer().hyperparameters()));
         Buffers buffers = Buffers.allocate(rule, params, grad, src.groups());
         call(optName, () -> {
@@ -123,7 +133,15 @@ public final class Trainer {
                 long t = step - 1;
                 double lr = driver.learningRate(t);
                 Map<String, Double> driven = driver.driven(t);
-                double loss = src.lossAndGradient(params, batch, grad);
+                guard.enter(srcName, step);
+                double loss;
+                try {
+                    loss = src.lossAndGradient(params, batch, grad);
+                } catch (RuntimeException | LinkageError e) {
+                    guard.exit();
+                    throw e;
+                }
+                guard.exit();
                 if (Double.isNaN(limit)) {
                     limit = tc.divergenceFactor() * Math.max(1, Math.abs(loss));
                 }
@@ -139,11 +157,14 @@ public final class Trainer {
                     throw new Divergence("gradient became non-finite at step " + step);
                 }
                 ctx.set(step, epoch, lr, loss, driven);
+                guard.enter(optName, step);
                 try {
                     rule.step(buffers, ctx);
                 } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+                    guard.exit(); // a plugin that answers the watchdog's interrupt by throwing still timed out
                     throw new PluginFailure(optName + " at step " + step, e);
                 }
+                guard.exit();
                 driver.observe(t, loss);
                 double[] values = new double[tel.series().size()];
                 values[Telemetry.LOSS] = loss;

@@ -38,6 +38,7 @@ class PluginHostTest {
         new PluginJarBuilder("halver-plugin", "1.2.3").source("demo.Halver", optimizerSource("demo", "halver")).build(plugins);
         PluginRegistry registry = new PluginRegistry();
         try (PluginHost host = PluginHost.load(List.of(plugins), registry)) {
+            assertThat(host.registry()).isSameAs(registry);
             Registered<Optimizer> r = registry.<Optimizer>find(ExtensionKind.OPTIMIZER, "halver").orElseThrow();
             assertThat(r.pluginId()).isEqualTo("halver-plugin");
             assertThat(r.pluginVersion()).isEqualTo("1.2.3");
@@ -59,6 +60,7 @@ class PluginHostTest {
         new PluginJarBuilder("b-plugin", "1.0.0").source("b.Halver", optimizerSource("b", "dup")).build(plugins);
         PluginRegistry registry = new PluginRegistry();
         try (PluginHost host = PluginHost.load(List.of(plugins), registry)) {
+            assertThat(host.registry()).isSameAs(registry);
             assertThat(registry.find(ExtensionKind.OPTIMIZER, "dup")).isPresent();
             assertThat(registry.problems()).singleElement().asString().contains("optimizer id 'dup'").contains("conflicts");
         }
@@ -71,6 +73,7 @@ class PluginHostTest {
         new PluginJarBuilder("good", "1.0.0").source("g.Halver", optimizerSource("g", "good")).build(plugins);
         PluginRegistry registry = new PluginRegistry();
         try (PluginHost host = PluginHost.load(List.of(plugins), registry)) {
+            assertThat(host.registry()).isSameAs(registry);
             assertThat(registry.find(ExtensionKind.OPTIMIZER, "good")).isPresent();
         }
     }
