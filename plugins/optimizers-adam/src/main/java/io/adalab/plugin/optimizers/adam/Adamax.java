@@ -69,6 +69,11 @@ public final class Adamax implements Optimizer {
             Vec u = b.slot(1);
             double b1 = ctx.scheduled("beta1", beta1);
             double clr = ctx.learningRate() / (1 - Math.pow(b1, ctx.step()));
+            if (p instanceof Vec.F32 p32) {
+                adamaxF32(p32.array(), ((Vec.F32) g).array(), ((Vec.F32) m).array(), ((Vec.F32) u).array(), (float) b1,
+                    (float) (1 - b1), (float) beta2, (float) eps, (float) weightDecay, (float) sign, (float) clr);
+                return;
+            }
             for (int i = 0, n = p.length(); i < n; i++) {
                 double pi = p.get(i);
                 double d = sign * g.get(i) + weightDecay * pi;
@@ -77,6 +82,23 @@ public final class Adamax implements Optimizer {
                 m.set(i, mi);
                 u.set(i, ui);
                 p.set(i, pi - clr * mi / ui);
+            }
+        }
+
+        /**
+         * The same update in float maths over the raw arrays: the double loop is compute-bound on
+         * float32 parameters, this plain counted loop (no calls but Math.max/abs) is vectorised by C2.
+         */
+        private static void adamaxF32(float[] p, float[] g, float[] m, float[] u, float b1, float c1, float b2,
+                                      float eps, float wd, float sign, float clr) {
+            for (int i = 0; i < p.length; i++) {
+                float pi = p[i];
+                float d = sign * g[i] + wd * pi;
+                float mi = b1 * m[i] + c1 * d;
+                float ui = Math.max(b2 * u[i], Math.abs(d) + eps);
+                m[i] = mi;
+                u[i] = ui;
+                p[i] = pi - clr * mi / ui;
             }
         }
     }

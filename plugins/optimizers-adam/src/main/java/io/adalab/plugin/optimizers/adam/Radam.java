@@ -89,6 +89,13 @@ public final class Radam implements Optimizer {
             double bc2Sqrt = Math.sqrt(bc2);
             double shrink = decoupled ? 1 - lr * weightDecay : 1;
             double l2 = decoupled ? 0 : weightDecay;
+            if (rectified && p instanceof Vec.F32 p32) {
+                // the un-rectified warm-up (the first few steps) stays on the double loop below
+                radamF32(p32.array(), ((Vec.F32) g).array(), ((Vec.F32) m).array(), ((Vec.F32) v).array(), (float) b1,
+                    (float) (1 - b1), (float) beta2, (float) (1 - beta2), (float) eps,
+                    (float) (lr / bc1 * bc2Sqrt * rect), (float) shrink, (float) l2, (float) sign);
+                return;
+            }
             for (int i = 0, n = p.length(); i < n; i++) {
                 double pi = p.get(i) * shrink;
                 double d = sign * g.get(i) + l2 * pi;
@@ -101,6 +108,24 @@ public final class Radam implements Optimizer {
                     step = step * (bc2Sqrt / (Math.sqrt(vi) + eps)) * rect;
                 }
                 p.set(i, pi - step);
+            }
+        }
+
+        /**
+         * The rectified step in float maths over the raw arrays: the double loop is compute-bound on
+         * float32 parameters, this plain counted loop is vectorised by C2. {@code stepSize} is
+         * {@code lr / (1 - b1^t) * sqrt(1 - b2^t) * r_t}, computed in double.
+         */
+        private static void radamF32(float[] p, float[] g, float[] m, float[] v, float b1, float c1, float b2,
+                                     float c2, float eps, float stepSize, float shrink, float l2, float sign) {
+            for (int i = 0; i < p.length; i++) {
+                float pi = p[i] * shrink;
+                float d = sign * g[i] + l2 * pi;
+                float mi = b1 * m[i] + c1 * d;
+                float vi = b2 * v[i] + c2 * d * d;
+                m[i] = mi;
+                v[i] = vi;
+                p[i] = pi - stepSize * mi / ((float) Math.sqrt(vi) + eps);
             }
         }
     }

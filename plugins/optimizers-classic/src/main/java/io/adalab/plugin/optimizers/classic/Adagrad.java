@@ -73,12 +73,31 @@ public final class Adagrad implements Optimizer {
             Vec g = b.grad();
             Vec sum = b.slot(0);
             double clr = ctx.learningRate() / (1 + (ctx.step() - 1) * lrDecay);
+            if (p instanceof Vec.F32 p32) {
+                adagradF32(p32.array(), ((Vec.F32) g).array(), ((Vec.F32) sum).array(), (float) clr, (float) weightDecay,
+                    (float) eps, (float) sign);
+                return;
+            }
             for (int i = 0, n = p.length(); i < n; i++) {
                 double pi = p.get(i);
                 double d = sign * g.get(i) + weightDecay * pi;
                 double s = sum.get(i) + d * d;
                 sum.set(i, s);
                 p.set(i, pi - clr * d / (Math.sqrt(s) + eps));
+            }
+        }
+
+        /**
+         * The same update in float maths over the raw arrays: the double loop is compute-bound on
+         * float32 parameters, this plain counted loop is vectorised by C2.
+         */
+        private static void adagradF32(float[] p, float[] g, float[] sum, float clr, float wd, float eps, float sign) {
+            for (int i = 0; i < p.length; i++) {
+                float pi = p[i];
+                float d = sign * g[i] + wd * pi;
+                float s = sum[i] + d * d;
+                sum[i] = s;
+                p[i] = pi - clr * d / ((float) Math.sqrt(s) + eps);
             }
         }
     }

@@ -76,11 +76,35 @@ public final class Lion implements Optimizer {
             Vec p = b.params();
             Vec g = b.grad();
             Vec m = b.slot(0);
+            if (p instanceof Vec.F32 p32) {
+                lionF32(p32.array(), ((Vec.F32) g).array(), ((Vec.F32) m).array(), (float) b1, (float) (1 - b1),
+                    (float) beta2, (float) (1 - beta2), (float) lr, (float) keep);
+                return;
+            }
             for (int i = 0, n = p.length(); i < n; i++) {
                 double gi = g.get(i);
                 double mi = m.get(i);
                 p.set(i, p.get(i) * keep - lr * Math.signum(b1 * mi + (1 - b1) * gi));
                 m.set(i, beta2 * mi + (1 - beta2) * gi);
+            }
+        }
+
+        /**
+         * The same update in float maths over the raw arrays: the double loop is compute-bound on
+         * float32 parameters, and Math.signum (branches on Java 17) keeps C2 from vectorising it; so
+         * does a clamp with Math.min/max, whose branches mispredict on random signs. Here sign(c) is
+         * {@code c / max(|c|, MIN_VALUE)}: exactly +-1 for every non-zero finite c (subnormals too),
+         * 0 for 0 and NaN for NaN as with signum; only an infinite c gives NaN instead of +-1 (its
+         * m is infinite then anyway). The max only differs from |c| at 0, so its branch predicts.
+         */
+        private static void lionF32(float[] p, float[] g, float[] m, float b1, float c1, float b2, float c2, float lr,
+                                    float keep) {
+            for (int i = 0; i < p.length; i++) {
+                float gi = g[i];
+                float mi = m[i];
+                float c = b1 * mi + c1 * gi;
+                p[i] = p[i] * keep - lr * (c / Math.max(Math.abs(c), Float.MIN_VALUE));
+                m[i] = b2 * mi + c2 * gi;
             }
         }
     }
