@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** {@code adalab}: run experiments, read stored runs, list plugins, replay references, benchmark. */
 @Command(name = "adalab", mixinStandardHelpOptions = true, versionProvider = AdalabCommand.Version.class,
     description = "A workbench for adaptive learning-rate optimizers.",
-    subcommands = {RunCommand.class, RunsCommand.class, PluginsCommand.class, ReferenceCheckCommand.class,
+    subcommands = {RunCommand.class, RunsCommand.class, PluginsCommand.class, ReferenceCheckCommand.class, ReportCommand.class,
         BenchCommand.class, CommandLine.HelpCommand.class})
 public final class AdalabCommand implements Runnable {
 

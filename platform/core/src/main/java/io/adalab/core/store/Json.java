@@ -62,6 +62,12 @@ public final class Json {
         if (v instanceof List<?> l) {
             return l.stream().map(Json::clean).toList();
         }
+        if (v instanceof double[] a) {
+            return java.util.Arrays.stream(a).mapToObj(x -> Double.isFinite(x) ? (Object) x : null).toList();
+        }
+        if (v instanceof Object[] a) {
+            return java.util.Arrays.stream(a).map(Json::clean).toList();
+        }
         return v;
     }
 }
