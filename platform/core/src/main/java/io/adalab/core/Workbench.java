@@ -19,6 +19,8 @@ import io.adalab.core.store.MetricWriter;
 import io.adalab.core.store.RunStore;
 import io.adalab.core.store.SeriesReader;
 import io.adalab.core.train.RunOutcome;
+import io.adalab.core.metrics.RunMetrics;
+import io.adalab.core.train.Asha;
 import io.adalab.core.train.RunScheduler;
 import io.adalab.core.train.Trainer;
 import java.nio.file.Files;
@@ -40,6 +42,7 @@ public final class Workbench implements AutoCloseable {
     private final MetricWriter writer;
     private final RunEventBus bus = new RunEventBus();
     private final RunScheduler scheduler;
+    private final RunMetrics metrics;
 
     /**
      * Where things are.
@@ -61,6 +64,8 @@ public final class Workbench implements AutoCloseable {
         this.store = new RunStore(db);
         this.writer = new MetricWriter(db);
         bus.subscribe(writer);
+        this.metrics = new RunMetrics(RunMetrics.Config.DEFAULTS, RunMetrics.labelsFrom(store));
+        bus.subscribe(metrics);
         this.scheduler = new RunScheduler(new Trainer(s.dataDir()), bus, s.workers() > 0 ? s.workers() : RunScheduler.defaultWorkers());
     }
 
@@ -122,11 +127,24 @@ public final class Workbench implements AutoCloseable {
             throw e;
         }
         List<CompletableFuture<RunOutcome>> futures = new ArrayList<>();
+        RunScheduler.Gate gate = plan.maxParallel() == null ? null : scheduler.gate(plan.maxParallel());
+        AutoCloseable asha = plan.early() == null ? null
+            : bus.subscribe(new Asha(plan.early(), new java.util.HashSet<>(created.runIds()), scheduler));
         for (int i = 0; i < plan.runs().size(); i++) {
             PluginLease lease = leases.get(i);
-            CompletableFuture<RunOutcome> f = scheduler.submit(created.runIds().get(i), plan.runs().get(i));
+            metrics.expect(created.runIds().get(i), plan.runs().get(i));
+            CompletableFuture<RunOutcome> f = scheduler.submit(created.runIds().get(i), plan.runs().get(i), gate);
             f.whenComplete((o, e) -> lease.close());
             futures.add(f);
+        }
+        if (asha != null) {
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).whenComplete((o, e) -> {
+                try {
+                    asha.close();
+                } catch (Exception ignored) {
+                    // removing a listener cannot fail
+                }
+            });
         }
         return new Launched(created.id(), created.runIds(), futures);
     }
@@ -193,9 +211,15 @@ public final class Workbench implements AutoCloseable {
         return scheduler;
     }
 
+    /** Per-run and platform meters; bind them to a registry to export them. */
+    public RunMetrics metrics() {
+        return metrics;
+    }
+
     @Override public void close() {
         scheduler.close();
         writer.close();
+        metrics.close();
         host.close();
         db.close();
     }

@@ -33,6 +33,7 @@ public final class RunScheduler implements AutoCloseable {
     private final int workers;
     private final StepWatchdog watchdog = new StepWatchdog();
     private final Map<Long, AtomicBoolean> cancelFlags = new ConcurrentHashMap<>();
+    private final Map<Long, String> stopReasons = new ConcurrentHashMap<>();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger abandoned = new AtomicInteger();
 
@@ -80,11 +81,73 @@ public final class RunScheduler implements AutoCloseable {
 
     /** Queues a stored run; the future completes with its outcome (never exceptionally). */
     public CompletableFuture<RunOutcome> submit(long runId, RunSpec spec) {
+        return submit(runId, spec, null);
+    }
+
+    /**
+     * Queues a stored run behind {@code gate} (null: no limit besides the pool), which bounds how
+     * many runs of one experiment train at once ({@code sweep.max_parallel}).
+     */
+    public CompletableFuture<RunOutcome> submit(long runId, RunSpec spec, Gate gate) {
         AtomicBoolean cancel = new AtomicBoolean();
         cancelFlags.put(runId, cancel);
         CompletableFuture<RunOutcome> result = new CompletableFuture<>();
-        pool.execute(() -> execute(runId, spec, cancel, result));
+        Runnable task = () -> execute(runId, spec, cancel, result);
+        if (gate == null) {
+            pool.execute(task);
+        } else {
+            gate.offer(task, result);
+        }
         return result;
+    }
+
+    /** A limit on concurrent runs shared by the runs submitted with it. */
+    public Gate gate(int limit) {
+        return new Gate(limit);
+    }
+
+    /** See {@link #gate(int)}. */
+    public final class Gate {
+        private final int limit;
+        private int active;
+        private final java.util.ArrayDeque<Runnable> waiting = new java.util.ArrayDeque<>();
+
+        private Gate(int limit) {
+            this.limit = Math.max(1, limit);
+        }
+
+        private synchronized void offer(Runnable task, CompletableFuture<RunOutcome> done) {
+            done.whenComplete((o, e) -> release());
+            if (active < limit) {
+                active++;
+                pool.execute(task);
+            } else {
+                waiting.add(task);
+            }
+        }
+
+        private synchronized void release() {
+            Runnable next = waiting.poll();
+            if (next == null) {
+                active--;
+            } else {
+                pool.execute(next);
+            }
+        }
+    }
+
+    /**
+     * Ends a queued or running run early on purpose (early stopping): it stops at its next step and
+     * ends FINISHED with {@code reason} as its message. Returns false if the run is not known here.
+     */
+    public boolean stop(long runId, String reason) {
+        AtomicBoolean f = cancelFlags.get(runId);
+        if (f == null) {
+            return false;
+        }
+        stopReasons.put(runId, reason);
+        f.set(true);
+        return true;
     }
 
     /** One run's end: published once, by the run thread or by the watchdog, whichever comes first. */
@@ -104,10 +167,13 @@ public final class RunScheduler implements AutoCloseable {
             running.incrementAndGet();
         }
 
-        boolean finish(RunOutcome o) {
+        boolean finish(RunOutcome outcome) {
             if (!ended.compareAndSet(false, true)) {
                 return false;
             }
+            String stopped = stopReasons.remove(runId);
+            RunOutcome o = stopped != null && outcome.status() == RunStatus.CANCELLED
+                ? new RunOutcome(RunStatus.FINISHED, stopped, outcome.finalMetrics()) : outcome;
             if (counted.compareAndSet(true, false)) {
                 running.decrementAndGet();
             }
