@@ -180,11 +180,21 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /** One pass; returns whether another is due (dependents were unloaded, or a dependency arrived). */
+    private final java.util.Set<Path> missing = new java.util.HashSet<>();
+
     private boolean rescanOnce(boolean waitForStableFiles) {
         Map<Path, Fingerprint> present = list();
+        missing.retainAll(loaded.keySet());
+        missing.removeAll(present.keySet());
         for (Path gone : new ArrayList<>(loaded.keySet())) {
             Loaded l = loaded.get(gone);
             if (l != null && !present.containsKey(gone)) {
+                // `cp` over a jar may delete it before writing the new one: a jar counts as removed only
+                // when it is still missing one scan later, so an overwrite is a replacement, not remove + add
+                if (waitForStableFiles && missing.add(gone)) {
+                    continue;
+                }
+                missing.remove(gone);
                 unload(l);
                 event(PluginEvent.Type.REMOVED, l.id, l.version, gone, "jar removed" + stillUsed(l));
             }
