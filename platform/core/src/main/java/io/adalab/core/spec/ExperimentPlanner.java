@@ -133,9 +133,12 @@ public final class ExperimentPlanner {
                     throw inPoint(e, point);
                 }
                 for (int c = 0; c < compare.size(); c++) {
-                    String field = "compare[" + c + "]";
+                  String field = "compare[" + c + "]";
+                  for (Map<String, Object> local : localSweep(field, compare.get(c))) {
+                    Map<String, Object> merged = new LinkedHashMap<>(point);
+                    merged.putAll(local);
                     Map<String, Object> applied = new LinkedHashMap<>();
-                    Object entryRaw = entryWith(field, compare.get(c), point, applied, range);
+                    Object entryRaw = entryWith(field, withoutSweep(compare.get(c)), merged, applied, range);
                     if (!seen.add(List.of(c, applied))) {
                         continue; // this point changes nothing this entry uses: already planned
                     }
@@ -154,6 +157,7 @@ public final class ExperimentPlanner {
                             dataset, model, problem, training, applied));
                     }
                     config++;
+                  }
                 }
             }
             if (sweep != null && sweep.maxRuns != null && runs.size() > sweep.maxRuns) {
@@ -162,6 +166,49 @@ public final class ExperimentPlanner {
             }
             return new ExperimentPlan(name, description, text, runs, sweep == null ? null : sweep.maxParallel,
                 sweep == null ? null : sweep.early, range);
+        }
+
+        /**
+         * A compare entry's own grid, {@code sweep: {lr: [0.001, 0.01]}} inside the entry: it varies that
+         * entry only (e.g. tune Adam's lr beside learning-rate-free methods run once).
+         */
+        private List<Map<String, Object>> localSweep(String field, Object raw) {
+            if (!(raw instanceof Map<?, ?> m) || m.get("sweep") == null) {
+                return List.of(Map.of());
+            }
+            if (!(m.get("sweep") instanceof Map<?, ?> grid) || grid.isEmpty()) {
+                throw error(field + ".sweep", "an entry's 'sweep' maps hyperparameters to lists of values, e.g. {lr: [0.001, 0.01]}");
+            }
+            List<Map<String, Object>> out = new ArrayList<>(List.of(new LinkedHashMap<>()));
+            for (Map.Entry<?, ?> e : grid.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                if (!(e.getValue() instanceof List<?> values) || values.isEmpty()) {
+                    throw error(field + ".sweep." + key, "'" + key + "' needs a non-empty list of values");
+                }
+                if (key.contains(".") && !key.startsWith("schedule.")) {
+                    throw error(field + ".sweep." + key, "an entry's sweep varies its optimizer or schedule only; "
+                        + "put '" + key + "' in the top-level sweep");
+                }
+                List<Map<String, Object>> next = new ArrayList<>();
+                for (Map<String, Object> partial : out) {
+                    for (Object v : values) {
+                        Map<String, Object> p = new LinkedHashMap<>(partial);
+                        p.put(key, v);
+                        next.add(p);
+                    }
+                }
+                out = next;
+            }
+            return out;
+        }
+
+        private Object withoutSweep(Object raw) {
+            if (raw instanceof Map<?, ?> m && m.containsKey("sweep")) {
+                Map<String, Object> copy = new LinkedHashMap<>(cast(m));
+                copy.remove("sweep");
+                return copy;
+            }
+            return raw;
         }
 
         private SpecException inPoint(SpecException e, Map<String, Object> point) {

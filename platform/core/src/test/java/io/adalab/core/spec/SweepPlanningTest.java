@@ -96,4 +96,21 @@ class SweepPlanningTest {
         assertThat(p.maxParallel()).isEqualTo(2);
         assertThat(p.early()).isEqualTo(new EarlyStopping("final_loss", true, 1, 2));
     }
+
+    @Test
+    void anEntrysOwnSweepVariesThatEntryOnly() {
+        ExperimentPlan p = planner.plan("""
+            name: local
+            problem: bowl
+            training: {steps: 5}
+            compare:
+              - optimizer: plain_sgd
+                sweep: {lr: [0.01, 0.1, 1.0]}
+              - {optimizer: thrower, at: 99}
+            """, false);
+        assertThat(p.runs()).hasSize(4);
+        assertThat(p.runs().subList(0, 3)).extracting(r -> r.optimizer().hyperparameters().real("lr")).containsExactly(0.01, 0.1, 1.0);
+        assertThat(p.runs().get(3).optimizer().id()).isEqualTo("thrower");
+        assertThat(p.runs().get(3).optimizer().hyperparameters().real("lr")).isEqualTo(0.1);
+    }
 }
