@@ -51,8 +51,8 @@ public final class SeriesReader {
             for (int l = 0; l < SeriesPyramid.LEVELS; l++) {
                 level = l;
                 long count = count(c, runId, series, l, from, to);
-                // stop at the finest level that needs little re-bucketing (or the coarsest)
-                if (count <= (l == 0 ? maxPoints : 4L * maxPoints)) {
+                // the finest level that needs at most FANOUT source points per output point (or the coarsest)
+                if (count <= (long) SeriesPyramid.FANOUT * maxPoints) {
                     break;
                 }
             }
