@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.adalab.api.DType;
 import io.adalab.api.Hyperparameters;
 import io.adalab.api.Optimizer;
+import io.adalab.testkit.internal.Float32Agreement;
 import io.adalab.testkit.internal.KitProblem;
 import io.adalab.testkit.internal.KitRun;
 import java.util.ArrayList;
@@ -30,9 +31,15 @@ import java.util.Map;
  * JSON; a checkpoint (parameters, slots and scalars copied into a fresh rule) continues
  * identically; a NaN gradient shows up as NaN in the parameters or state (the platform's finite
  * check then reports it, rather than the optimizer hiding it); a zero first gradient leaves the
- * parameters unchanged unless {@code weight_decay} is positive or {@link KitOptions#movesOnZeroGradient()}.
+ * parameters unchanged unless {@code weight_decay} is positive or {@link KitOptions#movesOnZeroGradient()};
+ * float32 agrees with float64: from the same float-representable start and the same fixed
+ * float-representable gradients, 20 steps in each precision end with the parameter displacement and
+ * every state slot within {@link KitOptions#float32Tolerance()} (1e-5) relative difference
+ * ({@code max |a - b| / max |b|}), which holds float32 fast paths to the double loops.
  */
 public final class OptimizerKit {
+    /** Name of the float32 agreement check, for {@link #check}. */
+    public static final String FLOAT32_AGREES_WITH_FLOAT64 = "float32AgreesWithFloat64";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private OptimizerKit() {
@@ -55,12 +62,28 @@ public final class OptimizerKit {
         out.add(new KitCheck("configurationRoundTripsThroughJson", () -> roundTrip(s)));
         out.add(new KitCheck("checkpointRestoreContinuesIdentically", () -> checkpoint(s)));
         out.add(new KitCheck("nanGradientIsNotSilentlySwallowed", () -> nan(s)));
+        if (options.float32Tolerance() != Double.POSITIVE_INFINITY) {
+            out.add(new KitCheck(FLOAT32_AGREES_WITH_FLOAT64, () -> Float32Agreement.check(optimizer.create(h),
+                optimizer.create(h), s.lr(), options.seed(), options.float32Tolerance())));
+        }
         boolean decays = h.has("weight_decay") && optimizer.schema().get("weight_decay") != null
             && h.asMap().get("weight_decay") instanceof Number n && n.doubleValue() != 0;
         if (!options.movesOnZeroGradient() && !decays) {
             out.add(new KitCheck("zeroGradientLeavesParametersUnchanged", () -> zeroGradient(s)));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The check called {@code name} of {@link #checks(Optimizer, Map, KitOptions)}, e.g. to hold an
+     * extra configuration to {@value #FLOAT32_AGREES_WITH_FLOAT64} alone.
+     *
+     * @throws IllegalArgumentException if these options leave out a check of that name
+     */
+    public static KitCheck check(String name, Optimizer optimizer, Map<String, ?> hyperparameters, KitOptions options) {
+        return checks(optimizer, hyperparameters, options).stream().filter(c -> c.name().equals(name)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no kit check '" + name + "' for " + optimizer.id()
+                + " " + hyperparameters));
     }
 
     /** Runs every check with default options and throws one {@link AssertionError} listing all failures. */

@@ -3,6 +3,7 @@ package io.adalab.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.adalab.api.DType;
 import io.adalab.api.HyperparameterSchema;
 import io.adalab.api.Hyperparameters;
 import io.adalab.api.Optimizer;
@@ -51,7 +52,8 @@ class OptimizerKitTest {
                     double mi = 0.9 * (flaw.equals("sharesState") ? shared[i] : m.get(i)) + gi;
                     shared[i] = mi;
                     m.set(i, mi);
-                    p.set(i, p.get(i) - lr * mi - (flaw.equals("drifts") ? 1e-3 : 0));
+                    double step = flaw.equals("float32Rounds") && p.dtype() == DType.FLOAT32 ? lr * 1.001 : lr;
+                    p.set(i, p.get(i) - step * mi - (flaw.equals("drifts") ? 1e-3 : 0));
                 }
             });
         }
@@ -87,5 +89,24 @@ class OptimizerKitTest {
     void weightDecaySkipsTheZeroGradientCheck() {
         assertThat(OptimizerKit.checks(new Probe("none"), Map.of("weight_decay", 0.1))).extracting(KitCheck::name)
             .doesNotContain("zeroGradientLeavesParametersUnchanged");
+    }
+
+    @Test
+    void aFloat32PathThatStraysFromTheDoublePathIsCaughtUnlessRelaxed() {
+        assertThatThrownBy(() -> OptimizerKit.verify(new Probe("float32Rounds"), Map.of()))
+            .hasMessageContaining(OptimizerKit.FLOAT32_AGREES_WITH_FLOAT64).hasMessageContaining("parameter displacement");
+        OptimizerKit.verify(new Probe("float32Rounds"), Map.of(), KitOptions.defaults().withFloat32Tolerance(1e-2));
+        assertThat(OptimizerKit.checks(new Probe("float32Rounds"), Map.of(), KitOptions.defaults().withoutFloat32Agreement()))
+            .extracting(KitCheck::name).doesNotContain(OptimizerKit.FLOAT32_AGREES_WITH_FLOAT64);
+    }
+
+    @Test
+    void oneCheckCanBeRunByName() {
+        KitCheck c = OptimizerKit.check(OptimizerKit.FLOAT32_AGREES_WITH_FLOAT64, new Probe("none"), Map.of("lr", 0.2),
+            KitOptions.defaults());
+        assertThat(c.name()).isEqualTo(OptimizerKit.FLOAT32_AGREES_WITH_FLOAT64);
+        c.run();
+        assertThatThrownBy(() -> OptimizerKit.check("noSuchCheck", new Probe("none"), Map.of(), KitOptions.defaults()))
+            .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -20,8 +20,12 @@ public final class KitRun {
 
     /** A fresh run from start point {@code variant}, state allocated and initialised. */
     public static KitRun start(UpdateRule rule, DType dtype, int variant, double lr, long seed) {
+        return start(rule, dtype, KitProblem.start(variant), lr, seed);
+    }
+
+    /** A fresh run from start point {@code x0} (rounded to {@code dtype}), state allocated and initialised. */
+    public static KitRun start(UpdateRule rule, DType dtype, double[] x0, double lr, long seed) {
         Vec params = Vec.zeros(dtype, KitProblem.DIMENSION);
-        double[] x0 = KitProblem.start(variant);
         for (int i = 0; i < x0.length; i++) {
             params.set(i, x0[i]);
         }
@@ -67,6 +71,16 @@ public final class KitRun {
     /** The parameters, as doubles. */
     public double[] params() {
         return buffers.params().toDoubleArray();
+    }
+
+    /** Number of state slots of the rule. */
+    public int slotCount() {
+        return buffers.slotCount();
+    }
+
+    /** Slot {@code k}, as doubles. */
+    public double[] slot(int k) {
+        return buffers.slot(k).toDoubleArray();
     }
 
     /** Parameters, then every slot, then the scalars: the whole state, as doubles. */

@@ -1,6 +1,7 @@
 package io.adalab.testkit.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.adalab.api.HyperparameterSchema;
 import io.adalab.api.Hyperparameters;
@@ -9,7 +10,9 @@ import io.adalab.api.UpdateRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,5 +110,22 @@ class ReferenceReplayTest {
     void theReferenceFolderIsFoundFromTheWorkingDirectory() {
         assertThat(SET.resolve("adam__rosenbrock.json")).exists();
         assertThat(ReferenceFiles.locate("optimizers-extra").resolve("sf-sgd__rosenbrock.json")).exists();
+    }
+
+    @Test
+    void casesAreFoundByOptimizerNameWithOrWithoutSchedulers() {
+        assertThat(ReferenceCases.of("optimizers", Set.of("sgd"), false))
+            .contains(SET.resolve("sgd__rosenbrock.json")).isSorted()
+            .allSatisfy(f -> assertThat(f.getFileName().toString()).startsWith("sgd"));
+        assertThat(ReferenceCases.of("optimizers", Set.of("adam"), true))
+            .hasSizeGreaterThan(ReferenceCases.of("optimizers", Set.of("adam"), false).size());
+    }
+
+    @Test
+    void assertPassesReportsTheResult() {
+        assertThat(ReferenceCases.assertPasses(SET.resolve("sgd__rosenbrock.json"), Map.of("sgd", new TestSgd(false))).status())
+            .isEqualTo(ReplayResult.Status.PASS);
+        assertThatThrownBy(() -> ReferenceCases.assertPasses(SET.resolve("sgd__rosenbrock.json"), Map.of("sgd", new TestSgd(true))))
+            .isInstanceOf(AssertionError.class).hasMessageContaining("FAIL");
     }
 }

@@ -2,19 +2,11 @@ package io.adalab.plugin.optimizers.classic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.adalab.api.Optimizer;
-import io.adalab.testkit.reference.ReferenceFiles;
-import io.adalab.testkit.reference.ReferenceReplay;
-import io.adalab.testkit.reference.ReplayResult;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.adalab.testkit.reference.ReferenceCases;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -25,33 +17,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ClassicReferenceTest {
     private static final Map<String, Optimizer> OPTIMIZERS = Stream.of(new Sgd(), new Adagrad(), new Adadelta(),
         new Rmsprop(), new Rprop(), new Asgd(), new Adafactor()).collect(Collectors.toMap(Optimizer::id, Function.identity()));
-    private static final ReferenceReplay REPLAY = new ReferenceReplay(id -> Optional.ofNullable(OPTIMIZERS.get(id)),
-        id -> Optional.empty());
 
-    static List<Path> cases() throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        try (Stream<Path> files = Files.list(ReferenceFiles.locate("optimizers"))) {
-            return files.filter(ReferenceReplay::isCase).filter(f -> {
-                try {
-                    JsonNode root = json.readTree(f.toFile());
-                    return OPTIMIZERS.containsKey(root.path("optimizer").path("name").asText())
-                        && !root.has("scheduler");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).sorted().toList();
-        }
+    static List<Path> cases() {
+        return ReferenceCases.of("optimizers", OPTIMIZERS.keySet(), false);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void reproducesTheTorchTrajectory(Path file) throws IOException {
-        ReplayResult r = REPLAY.replay(file);
-        assertThat(r.status()).as(r.toString()).isEqualTo(ReplayResult.Status.PASS);
+    void reproducesTheTorchTrajectory(Path file) {
+        ReferenceCases.assertPasses(file, OPTIMIZERS);
     }
 
     @Test
-    void everyTorchVariantOfSgdAdagradAdadeltaAndRmspropIsCovered() throws IOException {
+    void everyTorchVariantOfSgdAdagradAdadeltaAndRmspropIsCovered() {
         assertThat(cases()).hasSize(33);
     }
 }

@@ -5,6 +5,7 @@ import io.adalab.testkit.KitOptions;
 import io.adalab.testkit.OptimizerKit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
@@ -43,8 +44,21 @@ class OptimizerKitTest {
             kit(new ScheduleFreeAdamW(), "sf_adamw(inner momentum)", Map.of("inner_momentum", 0.5, "lr", 0.05)));
     }
 
+    /**
+     * D-Adaptation, Prodigy, DoG (without init_eta) and Mechanic take first steps of 1e-6 to 1e-8
+     * (d0, reps_rel, s_init), below float32's resolution of the parameters, and then derive the step
+     * size from how far the parameters moved or from sums of gradient products: what float32 loses
+     * in those steps feeds back into every later step, so the two precisions part by up to 100%
+     * (Mechanic) rather than by rounding. Their float32 agreement is not checked.
+     */
+    private static final Set<String> STEP_SIZE_FROM_TINY_FIRST_STEPS = Set.of("dadapt_sgd", "dadapt_adam", "prodigy",
+        "mechanic");
+
     private static DynamicContainer kit(Optimizer o, String name, Map<String, ?> hyperparameters) {
-        List<DynamicTest> tests = OptimizerKit.checks(o, hyperparameters, OPTIONS).stream()
+        boolean tinyFirstSteps = STEP_SIZE_FROM_TINY_FIRST_STEPS.contains(o.id())
+            || (o.id().equals("dog") && !hyperparameters.containsKey("init_eta"));
+        KitOptions options = tinyFirstSteps ? OPTIONS.withoutFloat32Agreement() : OPTIONS;
+        List<DynamicTest> tests = OptimizerKit.checks(o, hyperparameters, options).stream()
             .map(c -> DynamicTest.dynamicTest(c.name(), c::run)).toList();
         return DynamicContainer.dynamicContainer(name, tests);
     }

@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.adalab.api.Optimizer;
-import io.adalab.testkit.reference.ReferenceFiles;
-import io.adalab.testkit.reference.ReferenceReplay;
-import io.adalab.testkit.reference.ReplayResult;
+import io.adalab.testkit.reference.ReferenceCases;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -24,27 +20,14 @@ class ReferenceTrajectoriesTest {
     private static final Set<String> IDS = Fixtures.PLUGIN.stream().map(Optimizer::id).collect(Collectors.toSet());
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static Stream<Named<Path>> cases() throws IOException {
-        try (Stream<Path> files = Files.list(ReferenceFiles.locate("optimizers-extra"))) {
-            return files.filter(ReferenceReplay::isCase).filter(ReferenceTrajectoriesTest::ours).sorted()
-                .map(f -> Named.of(String.valueOf(f.getFileName()), f)).toList().stream();
-        }
-    }
-
-    private static boolean ours(Path file) {
-        try {
-            return IDS.contains(JSON.readTree(file.toFile()).path("optimizer").path("name").asText());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    static Stream<Named<Path>> cases() {
+        return ReferenceCases.of("optimizers-extra", IDS, true).stream().map(f -> Named.of(String.valueOf(f.getFileName()), f));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void replayReproducesTheAuthorsTrajectoryWithinTheFilesTolerance(Path file) throws IOException {
-        ReplayResult r = new ReferenceReplay(Fixtures::byId, id -> Optional.empty()).replay(file);
-
-        assertThat(r.status()).as(r.toString()).isEqualTo(ReplayResult.Status.PASS);
+    void replayReproducesTheAuthorsTrajectoryWithinTheFilesTolerance(Path file) {
+        ReferenceCases.assertPasses(file, Fixtures::byId);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -41,6 +41,12 @@ class CompatibilityKitTest {
         // gradient moves it by design
         boolean moves = o instanceof Yogi && !Double.valueOf(0.0).equals(config.get("initial_accumulator"));
         KitOptions options = moves ? KitOptions.defaults().movingOnZeroGradient() : KitOptions.defaults();
+        if (o instanceof NovoGrad && Boolean.TRUE.equals(config.get("luc"))) {
+            // luc clips every step to luc_trust (1e-3) of ||p||: 20 steps move the parameters by about
+            // 2% of their size, so float32's rounding of the parameters alone (6e-8 of their size per
+            // step) reaches 1e-5 of the displacement
+            options = options.withFloat32Tolerance(1e-4);
+        }
         return OptimizerKit.checks(o, config, options).stream()
             .map(c -> DynamicTest.dynamicTest(o.id() + " " + config + ": " + c.name(), c::run));
     }
