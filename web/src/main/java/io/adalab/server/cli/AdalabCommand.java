@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "adalab", mixinStandardHelpOptions = true, versionProvider = AdalabCommand.Version.class,
     description = "A workbench for adaptive learning-rate optimizers.",
     subcommands = {RunCommand.class, RunsCommand.class, PluginsCommand.class, ReferenceCheckCommand.class, ReportCommand.class,
-        BenchCommand.class, CommandLine.HelpCommand.class})
+        BenchCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class AdalabCommand implements Runnable {
 
     @CommandLine.Spec

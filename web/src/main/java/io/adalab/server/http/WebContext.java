@@ -1,0 +1,21 @@
+package io.adalab.server.http;
+
+import io.adalab.core.Workbench;
+import io.adalab.server.live.LiveHub;
+import io.adalab.server.live.PathRecorder;
+import java.time.Instant;
+
+/**
+ * What the web areas share: the platform, the server's options and its live parts.
+ *
+ * @param workbench   the platform (store, planner, scheduler, plugins)
+ * @param options     how the server listens
+ * @param hub         live fan-out
+ * @param paths       iterates of 2-D runs
+ * @param catalog     the ready-made experiments
+ * @param routes      every REST route with its description (for OpenAPI)
+ * @param startedAt   when the server started
+ */
+public record WebContext(Workbench workbench, ServerOptions options, LiveHub hub, PathRecorder paths, Catalog catalog,
+                         RouteTable routes, Instant startedAt) {
+}

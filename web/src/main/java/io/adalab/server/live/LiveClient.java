@@ -1,0 +1,135 @@
+package io.adalab.server.live;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * One WebSocket client: its topics and its {@link Outbox}. At most one frame is in flight; what
+ * arrives meanwhile waits and is coalesced, so a slow client costs memory (bounded by thinning),
+ * never time on the trainer's or another client's thread.
+ */
+final class LiveClient {
+    /** Where frames go: Jetty's session in the server, anything in tests. */
+    interface Sink {
+        void send(String text, Runnable done, Consumer<Throwable> failed);
+
+        boolean isOpen();
+
+        void close();
+    }
+
+    static final int POINT_CAP = 20_000;
+    static final int MESSAGE_CAP = 10_000;
+    /**
+     * At most one frame per client per this interval: points of 10 ms travel together instead of
+     * one frame each (per-frame cost, not bytes, limits fan-out to many clients).
+     */
+    static final long MIN_INTERVAL_NANOS = 10_000_000L;
+    private final String id;
+    private final Sink sink;
+    private final Runnable wake;
+    private final Set<String> topics = ConcurrentHashMap.newKeySet();
+    private final Outbox outbox = new Outbox(POINT_CAP, MESSAGE_CAP);
+    private final AtomicLong framesSent = new AtomicLong();
+    private boolean inFlight;
+    private long lastSend = Long.MIN_VALUE / 2;
+    private volatile boolean closed;
+
+    LiveClient(String id, Sink sink, Runnable wake) {
+        this.id = id;
+        this.sink = sink;
+        this.wake = wake;
+    }
+
+    String id() {
+        return id;
+    }
+
+    Set<String> topics() {
+        return topics;
+    }
+
+    boolean wants(String topic) {
+        return topics.contains(topic);
+    }
+
+    synchronized void offer(Point p) {
+        if (!closed) {
+            outbox.add(p);
+        }
+    }
+
+    synchronized void offer(String message) {
+        if (!closed) {
+            outbox.add(message);
+        }
+    }
+
+    /**
+     * Sends the next waiting frame unless one is in flight or the last left less than
+     * {@link #MIN_INTERVAL_NANOS} ago. Called on the hub's thread.
+     *
+     * @return when to call again (nanoTime) if data waits for the interval, else 0
+     */
+    long pump(long now) {
+        String frame;
+        synchronized (this) {
+            if (inFlight || closed || outbox.isEmpty()) {
+                return 0;
+            }
+            if (now - lastSend < MIN_INTERVAL_NANOS) {
+                return lastSend + MIN_INTERVAL_NANOS;
+            }
+            frame = outbox.next();
+            inFlight = true;
+            lastSend = now;
+        }
+        try {
+            sink.send(frame, this::sent, this::failed);
+        } catch (RuntimeException e) {
+            failed(e);
+        }
+        return 0;
+    }
+
+    private void sent() {
+        framesSent.incrementAndGet();
+        synchronized (this) {
+            inFlight = false;
+        }
+        wake.run();
+    }
+
+    private void failed(Throwable t) {
+        synchronized (this) {
+            inFlight = false;
+            closed = true;
+        }
+        wake.run();
+    }
+
+    boolean closed() {
+        return closed || !sink.isOpen();
+    }
+
+    void close() {
+        closed = true;
+        sink.close();
+    }
+
+    /** Points waiting for this client. */
+    synchronized int backlog() {
+        return outbox.points();
+    }
+
+    /** How often this client's backlog had to be thinned. */
+    synchronized long thinnings() {
+        return outbox.thinnings();
+    }
+
+    long framesSent() {
+        return framesSent.get();
+    }
+}

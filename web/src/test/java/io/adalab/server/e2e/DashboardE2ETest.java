@@ -1,0 +1,154 @@
+package io.adalab.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.adalab.server.http.ServerFixture;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in real headless Chromium (Debian's chromium and chromium-driver; nothing is
+ * downloaded): launch through the UI, watch a chart gain points while it trains, find every run
+ * finished in the table. Skipped where the browser is not installed.
+ */
+class DashboardE2ETest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    // The wait only stops a hung browser; nothing here is a timing assertion.
+    static final Duration HANG_GUARD = Duration.ofMinutes(3);
+    @TempDir static Path tmp;
+    static ServerFixture f;
+    static WebDriver browser;
+
+    @BeforeAll static void start() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "chromium and chromedriver are not installed");
+        f = new ServerFixture(tmp);
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(CHROMIUM.toFile());
+        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1600,1500");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, o);
+    }
+
+    @AfterAll static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (f != null) {
+            f.close();
+        }
+    }
+
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(browser, HANG_GUARD, Duration.ofMillis(50));
+    }
+
+    // read in one script: the page re-renders live, so element handles go stale between calls
+    private static int lossPoints() {
+        Object n = ((JavascriptExecutor) browser).executeScript(
+            "const c = document.querySelector('[data-chart=loss]'); return c ? Number(c.dataset.points) : 0;");
+        return ((Number) n).intValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> runStatuses() {
+        return new ArrayList<>((List<String>) ((JavascriptExecutor) browser).executeScript(
+            "return [...document.querySelectorAll('#runs-table tbody tr')].map(r => r.dataset.status);"));
+    }
+
+    @Test void launchWatchTheChartGrowAndFindEveryRunFinished() {
+        browser.get(f.server.url() + "#/launch");
+        waiting().until(d -> !d.findElements(By.id("tab-yaml")).isEmpty());
+        browser.findElement(By.id("tab-yaml")).click();
+        WebElement text = browser.findElement(By.id("spec-yaml"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
+            + "arguments[0].dispatchEvent(new Event('input'));", text, """
+            name: e2e-bowl
+            problem: {type: slow_bowl, pause_us: 1500}
+            training: {steps: 2500}
+            seeds: [1]
+            compare:
+              - {optimizer: sgd, lr: 0.01}
+              - {optimizer: adam, lr: 0.05}
+            """);
+        browser.findElement(By.id("launch-yaml")).click();
+        waiting().until(d -> d.getCurrentUrl().matches(".*#/experiments/\\d+$"));
+        waiting().until(d -> lossPoints() > 0);
+        int first = lossPoints();
+        boolean grewWhileTraining = false;
+        while (!grewWhileTraining) {
+            ServerFixture.sleep(100);
+            List<String> st = runStatuses();
+            if (lossPoints() > first && st.contains("RUNNING")) {
+                grewWhileTraining = true;
+            }
+            if (!st.isEmpty() && st.stream().allMatch("FINISHED"::equals)) {
+                break;
+            }
+        }
+        assertThat(grewWhileTraining).as("the loss chart gained points while runs were training").isTrue();
+        waiting().until(d -> {
+            List<String> st = runStatuses();
+            return st.size() == 2 && st.stream().allMatch("FINISHED"::equals);
+        });
+        assertThat(lossPoints()).isGreaterThan(first);
+    }
+
+    @Test void yamlErrorsPointAtTheLine() {
+        browser.get(f.server.url() + "#/launch");
+        waiting().until(d -> !d.findElements(By.id("tab-yaml")).isEmpty());
+        browser.findElement(By.id("tab-yaml")).click();
+        WebElement text = browser.findElement(By.id("spec-yaml"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", text,
+            "name: broken\nproblem: rosenbrock\ntraining: {steps: 10}\ncompare:\n  - {optimizer: adam, lr: -1}\n");
+        browser.findElement(By.id("launch-yaml")).click();
+        WebElement error = waiting().until(d -> d.findElements(By.id("launch-error")).stream().findFirst().orElse(null));
+        assertThat(error.getText()).contains("line 5").contains("lr");
+        assertThat(browser.findElement(By.cssSelector(".gutter .bad")).getText()).isEqualTo("5");
+    }
+
+    @Test void screenshotOfAnExperimentView() throws Exception {
+        long id = f.launch("""
+            name: rosenbrock-showdown
+            description: four adaptive methods in the banana valley
+            problem: rosenbrock
+            training: {steps: 3000}
+            seeds: [1, 2]
+            compare:
+              - {optimizer: sgd, lr: 0.0005, momentum: 0.9}
+              - {optimizer: adam, lr: 0.02}
+              - {optimizer: rmsprop, lr: 0.002}
+              - {optimizer: adagrad, lr: 0.3}
+            """);
+        f.awaitDone(id);
+        browser.get(f.server.url() + "#/experiments/" + id);
+        waiting().until(d -> lossPoints() > 0 && runStatuses().size() == 8
+            && !d.findElements(By.cssSelector("#ranking-table tbody tr")).isEmpty());
+        ServerFixture.sleep(500);
+        File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Path docs = Files.createDirectories(Path.of("docs"));
+        Files.copy(png.toPath(), docs.resolve("screenshot-experiment.png"), StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Files.size(docs.resolve("screenshot-experiment.png"))).isGreaterThan(10_000);
+    }
+}
