@@ -16,8 +16,11 @@ function logRange(u, min, max) {
   if (lo == null && hi == null) return [1e-3, 1];
   lo = lo ?? hi / 10;
   hi = hi ?? lo * 10;
-  const a = Math.floor(Math.log10(lo));
-  const b = Math.max(a + 1, Math.ceil(Math.log10(hi)));
+  const b0 = Math.ceil(Math.log10(hi));
+  // at most 15 decades: a loss falling to 1e-23 (MADGRAD on Rosenbrock) would otherwise give uPlot
+  // more log ticks than it can allocate, and the chart stays blank
+  const a = Math.max(Math.floor(Math.log10(lo)), b0 - 15);
+  const b = Math.max(a + 1, b0);
   return [10 ** a, 10 ** b];
 }
 
