@@ -37,6 +37,28 @@ final class NioCopy {
         }
     }
 
+    /** {@code dst += scale * src}. */
+    static void addToHeap(INDArray src, Vec dst, double scale) {
+        int n = dst.length();
+        check(src, n);
+        if (dst instanceof Vec.F32 f) {
+            float[] a = f.array();
+            FloatBuffer b = src.data().asNioFloat();
+            int o = (int) src.offset();
+            float s = (float) scale;
+            for (int i = 0; i < n; i++) {
+                a[i] += s * b.get(o + i);
+            }
+        } else {
+            double[] a = ((Vec.F64) dst).array();
+            DoubleBuffer b = src.data().asNioDouble();
+            int o = (int) src.offset();
+            for (int i = 0; i < n; i++) {
+                a[i] += scale * b.get(o + i);
+            }
+        }
+    }
+
     static void toNative(Vec src, INDArray dst) {
         int n = src.length();
         check(dst, n);

@@ -20,6 +20,7 @@ class ExtensionIndexTest {
             }
         }
         assertThat(index).contains(DigitsDataset.class.getName(), IrisDataset.class.getName(),
-            WineDataset.class.getName(), BreastCancerDataset.class.getName(), SyntheticDataset.class.getName());
+            WineDataset.class.getName(), BreastCancerDataset.class.getName(), SyntheticDataset.class.getName(),
+            FashionMnistDataset.class.getName(), MnistDataset.class.getName(), TextDataset.class.getName());
     }
 }

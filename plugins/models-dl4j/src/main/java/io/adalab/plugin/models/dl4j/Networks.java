@@ -3,6 +3,7 @@ package io.adalab.plugin.models.dl4j;
 import io.adalab.api.DType;
 import io.adalab.api.DataShape;
 import io.adalab.api.HyperparameterException;
+import io.adalab.api.Task;
 import io.adalab.api.TrainableModel;
 import io.adalab.api.dl4j.Dl4jModel;
 import java.util.Arrays;
@@ -10,7 +11,10 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.distribution.TruncatedNormalDistribution;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.IWeightInit;
+import org.deeplearning4j.nn.weights.WeightInitDistribution;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.NoOp;
@@ -72,6 +76,48 @@ final class Networks {
         }
         throw new HyperparameterException("features", model + " takes flat features or [channels, height, width]"
             + " images, not examples of shape " + Arrays.toString(f));
+    }
+
+    /**
+     * TensorFlow's {@code truncated_normal_initializer(stddev)}, which DeepOBS uses: {@code N(0, std^2)}
+     * redrawn outside two standard deviations (so the actual spread is about {@code 0.88 std}).
+     */
+    static IWeightInit truncatedNormal(double std) {
+        return new WeightInitDistribution(new TruncatedNormalDistribution(0, std));
+    }
+
+    /**
+     * The image shape {@code [channels, height, width]} of a classification dataset.
+     *
+     * @throws HyperparameterException naming {@code task} or {@code features} otherwise
+     */
+    static long[] requireImages(String model, DataShape shape) {
+        if (shape.task() != Task.CLASSIFICATION) {
+            throw new HyperparameterException("task", model + " supports CLASSIFICATION, not " + shape.task());
+        }
+        long[] f = shape.features();
+        if (f.length != 3) {
+            throw new HyperparameterException("features", model + " takes [channels, height, width] images, not examples of "
+                + "shape " + Arrays.toString(f));
+        }
+        return f;
+    }
+
+    /**
+     * The sequence length of a language-model dataset ({@code features = [T]}).
+     *
+     * @throws HyperparameterException naming {@code task} or {@code features} otherwise
+     */
+    static int requireSequences(String model, DataShape shape) {
+        if (shape.task() != Task.LANGUAGE_MODEL) {
+            throw new HyperparameterException("task", model + " supports LANGUAGE_MODEL, not " + shape.task());
+        }
+        long[] f = shape.features();
+        if (f.length != 1) {
+            throw new HyperparameterException("features", model + " takes token sequences [T], not examples of shape "
+                + Arrays.toString(f));
+        }
+        return Math.toIntExact(f[0]);
     }
 
     /** Builds, initialises (from the configured seed) and wraps the network. */

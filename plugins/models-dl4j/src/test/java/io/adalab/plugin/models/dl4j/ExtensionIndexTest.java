@@ -19,6 +19,8 @@ class ExtensionIndexTest {
                 index.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
-        assertThat(index).contains(LogisticRegressionFactory.class.getName(), MlpFactory.class.getName());
+        assertThat(index).contains(LogisticRegressionFactory.class.getName(), MlpFactory.class.getName(),
+            Fmnist2c2dFactory.class.getName(), LeNet5Factory.class.getName(), MnistMlpFactory.class.getName(),
+            CharLstmFactory.class.getName(), TinyTransformerFactory.class.getName());
     }
 }
