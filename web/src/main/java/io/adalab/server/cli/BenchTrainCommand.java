@@ -73,21 +73,33 @@ final class BenchTrainCommand implements Callable<Integer> {
                 model, dataset, batchSize, epochs, rounds);
             List<Double> ours = new ArrayList<>();
             List<Double> theirs = new ArrayList<>();
+            List<double[]> oursMem = new ArrayList<>();
+            List<double[]> theirsMem = new ArrayList<>();
             ours(wb, run, tmp);
             dl4j(run, tmp); // warm-up both
             for (int r = 0; r < rounds; r++) {
-                ours.add(ours(wb, run, tmp));
-                theirs.add(dl4j(run, tmp));
+                try (PeakMemory m = new PeakMemory()) {
+                    ours.add(ours(wb, run, tmp));
+                    oursMem.add(new double[] {m.heapMiB(), m.offHeapMiB()});
+                }
+                try (PeakMemory m = new PeakMemory()) {
+                    theirs.add(dl4j(run, tmp));
+                    theirsMem.add(new double[] {m.heapMiB(), m.offHeapMiB()});
+                }
                 out.printf("  round %d: adalab %.0f samples/s, dl4j fit() %.0f samples/s%n", r + 1, ours.get(r), theirs.get(r));
                 out.flush();
             }
             double a = median(ours);
             double b = median(theirs);
             out.println();
-            TextTable t = new TextTable("trainer", "optimizer", "telemetry", "samples/s (median)", "min", "max", "ratio");
-            t.add("adalab loop", "adam plugin", "on", fmt(a), fmt(min(ours)), fmt(max(ours)), String.format(Locale.ROOT, "%.2fx", a / b));
-            t.add("dl4j fit()", "dl4j Adam", "-", fmt(b), fmt(min(theirs)), fmt(max(theirs)), "1.00x");
+            TextTable t = new TextTable("trainer", "optimizer", "telemetry", "samples/s (median)", "min", "max", "ratio",
+                "peak heap MiB", "peak off-heap MiB");
+            t.add("adalab loop", "adam plugin", "on", fmt(a), fmt(min(ours)), fmt(max(ours)), String.format(Locale.ROOT, "%.2fx", a / b),
+                fmt(median(oursMem.stream().map(x -> x[0]).toList())), fmt(median(oursMem.stream().map(x -> x[1]).toList())));
+            t.add("dl4j fit()", "dl4j Adam", "-", fmt(b), fmt(min(theirs)), fmt(max(theirs)), "1.00x",
+                fmt(median(theirsMem.stream().map(x -> x[0]).toList())), fmt(median(theirsMem.stream().map(x -> x[1]).toList())));
             t.print(out);
+            out.println("Peaks are medians over rounds of values sampled every 5 ms; off-heap = ND4J's allocated native memory.");
             return 0;
         }
     }

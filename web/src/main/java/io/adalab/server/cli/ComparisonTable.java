@@ -22,9 +22,16 @@ final class ComparisonTable {
             byConfig.computeIfAbsent(plan.runs().get(i).configIndex(), k -> new ArrayList<>()).add(i);
         }
         boolean problem = plan.runs().get(0).isProblem();
+        // labels the user wrote (e.g. "Adam (DeepOBS 92.34 %)") get a column; generated ones repeat the settings
+        boolean labels = plan.runs().stream().anyMatch(r -> !r.label().startsWith(r.optimizer().id()));
         TextTable t = problem
             ? new TextTable("optimizer", "hyperparameters", "runs", "final loss", "suboptimality", "steps/s", "wall time")
             : new TextTable("optimizer", "hyperparameters", "runs", "train loss", "test loss", "test accuracy", "steps/s", "wall time");
+        if (labels) {
+            t = problem
+                ? new TextTable("configuration", "optimizer", "hyperparameters", "runs", "final loss", "suboptimality", "steps/s", "wall time")
+                : new TextTable("configuration", "optimizer", "hyperparameters", "runs", "train loss", "test loss", "test accuracy", "steps/s", "wall time");
+        }
         for (List<Integer> idx : byConfig.values()) {
             RunSpec first = plan.runs().get(idx.get(0));
             List<Map<String, Double>> m = new ArrayList<>();
@@ -41,13 +48,22 @@ final class ComparisonTable {
             }
             String runs = ok + "/" + idx.size() + (bad.isEmpty() ? "" : " (" + String.join(", ", bad) + ")");
             String hp = hyperparameters(first);
-            if (problem) {
-                t.add(first.optimizer().id(), hp, runs, stat(m, "final_loss"), stat(m, "suboptimality"),
-                    stat(m, "steps_per_second"), seconds(m));
-            } else {
-                t.add(first.optimizer().id(), hp, runs, stat(m, m.get(0).containsKey("train_loss") ? "train_loss" : "train_minibatch_loss"),
-                    stat(m, "test_loss"), percent(m, "test_accuracy"), stat(m, "steps_per_second"), seconds(m));
+            List<Object> row = new ArrayList<>();
+            if (labels) {
+                row.add(first.label());
             }
+            row.add(first.optimizer().id());
+            row.add(hp);
+            row.add(runs);
+            if (problem) {
+                row.addAll(List.of(stat(m, "final_loss"), stat(m, "suboptimality")));
+            } else {
+                row.addAll(List.of(stat(m, m.get(0).containsKey("train_loss") ? "train_loss" : "train_minibatch_loss"),
+                    stat(m, "test_loss"), percent(m, "test_accuracy")));
+            }
+            row.add(stat(m, "steps_per_second"));
+            row.add(seconds(m));
+            t.add(row.toArray());
         }
         out.println();
         out.println("Experiment " + plan.name() + ": " + plan.runs().size() + " runs, mean ± std over seeds");
