@@ -41,8 +41,8 @@ class ExamplePluginServerTest {
             URI base = URI.create(server.url());
             assertThat(get(http, base.resolve("api/v1/plugins"))).doesNotContain("\"padam\"");
 
-            Path jar = sources(new PluginJarBuilder("example-optimizer", "0.1.0").manifest("Plugin-Requires", ">=0.1.0"),
-                Path.of("../plugins/example-optimizer/src/main/java")).build(Files.createDirectories(dir.resolve("build")));
+            Path jar = new PluginJarBuilder("example-optimizer", "0.1.0").manifest("Plugin-Requires", ">=0.1.0")
+                .sourcesFrom(Path.of("../plugins/example-optimizer/src/main/java")).build(Files.createDirectories(dir.resolve("build")));
             Files.copy(jar, user.resolve("example-optimizer-0.1.0.jar"));
             assertThat(await(() -> get(http, base.resolve("api/v1/plugins")).contains("\"padam\""))).isTrue();
 
@@ -95,12 +95,4 @@ class ExamplePluginServerTest {
         return false;
     }
 
-    private static PluginJarBuilder sources(PluginJarBuilder b, Path root) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java") && !p.endsWith("package-info.java")).toList()) {
-                b.source(root.relativize(f).toString().replace('/', '.').replaceAll("\\.java$", ""), Files.readString(f));
-            }
-        }
-        return b;
-    }
 }

@@ -33,15 +33,6 @@ class ExampleOptimizerTest {
     @TempDir
     Path dir;
 
-    private static PluginJarBuilder sources(PluginJarBuilder b, Path root) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java") && !p.endsWith("package-info.java")).toList()) {
-                String cls = root.relativize(f).toString().replace('/', '.').replaceAll("\\.java$", "");
-                b.source(cls, Files.readString(f));
-            }
-        }
-        return b;
-    }
 
     @Test
     void theExamplePluginIsDroppedInAndComparedWithAdam() throws Exception {
@@ -50,8 +41,8 @@ class ExampleOptimizerTest {
         assertThat(example).isDirectory();
         Path builtin = mk(dir.resolve("builtin"));
         Path user = mk(dir.resolve("data/plugins"));
-        sources(new PluginJarBuilder("optimizers-adam", "0.1.0"), adam).build(builtin);
-        Path jar = sources(new PluginJarBuilder("example-optimizer", "0.1.0").manifest("Plugin-Requires", ">=0.1.0"), example)
+        new PluginJarBuilder("optimizers-adam", "0.1.0").sourcesFrom(adam).build(builtin);
+        Path jar = new PluginJarBuilder("example-optimizer", "0.1.0").manifest("Plugin-Requires", ">=0.1.0").sourcesFrom(example)
             .build(mk(dir.resolve("target")));
 
         try (Workbench w = Workbench.open(new Workbench.Settings(dir.resolve("data"), List.of(builtin, user), null, 2),

@@ -49,6 +49,18 @@ public final class PluginJarBuilder {
         return this;
     }
 
+    /** Adds every {@code .java} file under a source root (e.g. a plugin module's src/main/java). */
+    public PluginJarBuilder sourcesFrom(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java") && !p.endsWith("package-info.java")).sorted().toList()) {
+                source(root.relativize(f).toString().replace('\\', '/').replace('/', '.').replaceAll("\\.java$", ""), Files.readString(f));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     /** Sets a manifest attribute ({@code Plugin-Requires}, {@code Plugin-Dependencies}, ...). */
     public PluginJarBuilder manifest(String key, String value) {
         manifest.put(key, value);
