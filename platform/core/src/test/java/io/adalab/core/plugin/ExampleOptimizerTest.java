@@ -9,13 +9,11 @@ import io.adalab.core.Workbench;
 import io.adalab.core.events.RunStatus;
 import io.adalab.core.train.RunOutcome;
 import io.adalab.testkit.jar.PluginJarBuilder;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
