@@ -22,7 +22,7 @@ function headers(extra) {
 
 export async function api(path, { method = 'GET', body, type, retry = true } = {}) {
   const init = { method, headers: headers(type ? { 'Content-Type': type } : {}) };
-  if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
+  if (body !== undefined) init.body = typeof body === 'string' || body instanceof Blob ? body : JSON.stringify(body);
   const res = await fetch(BASE + path, init);
   if (res.status === 401 && retry) {
     const token = window.prompt('This server needs its API token for changes. Token:');

@@ -6,6 +6,7 @@ import { experimentPage } from './pages/experiment.js';
 import { launchPage } from './pages/launch.js';
 import { comparePage } from './pages/compare.js';
 import { pluginsPage } from './pages/plugins.js';
+import { healthPanel } from './health.js';
 
 const view = document.getElementById('view');
 let dispose = null;
@@ -38,13 +39,17 @@ async function route() {
 }
 
 const health = document.getElementById('health');
+const panel = healthPanel();
+document.body.append(panel.root);
+health.addEventListener('click', () => { panel.root.hidden = !panel.root.hidden; });
 live.on('connection', (m) => {
   health.className = `health ${m.up ? 'up' : 'down'}`;
   if (!m.up) health.textContent = 'reconnecting…';
 });
 live.on('health', (m) => {
-  health.textContent = `live · ${m.runs_training} training · ${m.live_clients} client${m.live_clients === 1 ? '' : 's'}`;
-  health.title = `workers ${m.workers}, heap ${m.heap_used_mb}/${m.heap_max_mb} MB, writer queue ${m.writer_queue}, ${m.version}`;
+  health.textContent = `live · ${m.runs_running} training · ${m.runs_queued} queued · ${Math.round(m.steps_per_second || 0)} steps/s`;
+  health.title = 'click for the server\'s health panel';
+  panel.update(m);
 });
 live.start();
 live.subscribe('health', 'experiments');

@@ -57,7 +57,8 @@ function tooltipPlugin(tip, labels) {
 
 export class Chart {
   /**
-   * @param {object} o title, note, logY, xLabel, onZoom(xmin, xmax), onReset()
+   * @param {object} o title, note, logY, logX, xLabel, onZoom(xmin, xmax), onReset(), sync (false: no cursor
+   *   sync with the step charts), marks: [{x, color, label}] dashed vertical lines (e.g. a suggested lr)
    */
   constructor(o) {
     this.o = o;
@@ -135,12 +136,15 @@ export class Chart {
     const opts = {
       width: this.width(), height: 260, series, bands,
       legend: { show: false },
-      cursor: { sync: { key: 'adalab' }, drag: { x: true, y: false } },
-      scales: { x: { time: false }, y: this.o.logY ? { distr: 3, range: logRange } : { auto: true } },
-      axes: [{ ...axis, label: this.o.xLabel || 'step', labelSize: 18, size: 40 },
+      cursor: { ...(this.o.sync === false ? {} : { sync: { key: 'adalab' } }), drag: { x: !!this.o.onZoom, y: false } },
+      scales: { x: this.o.logX ? { time: false, distr: 3, range: logRange } : { time: false },
+        y: this.o.logY ? { distr: 3, range: logRange } : { auto: true } },
+      axes: [{ ...axis, label: this.o.xLabel || 'step', labelSize: 18, size: 40,
+        ...(this.o.logX ? { values: (u, ticks) => ticks.map((t) => (isPow10(t) ? num(t, 3) : '')) } : {}) },
         { ...axis, size: 62, values: (u, ticks) => ticks.map((t) => (this.o.logY && !isPow10(t) ? '' : num(t, 3))) }],
       plugins: [tooltipPlugin(this.tip, labels)],
       hooks: {
+        draw: [(u) => this.drawMarks(u)],
         setSelect: [(u) => {
           if (u.select.width < 4) return;
           const a = u.posToVal(u.select.left, 'x');
@@ -153,6 +157,34 @@ export class Chart {
     this.u = new uPlot(opts, this.data, this.plotEl);
     this.u.over.addEventListener('dblclick', () => this.o.onReset && this.o.onReset());
     this.u.over.addEventListener('mouseleave', () => { this.tip.style.display = 'none'; });
+  }
+
+  /** Dashed vertical lines at o.marks[i].x, labelled at the top. */
+  drawMarks(u) {
+    const marks = this.o.marks || [];
+    if (!marks.length) return;
+    const c = u.ctx;
+    const dpr = window.devicePixelRatio || 1;
+    c.save();
+    for (const mk of marks) {
+      if (mk.x == null || !Number.isFinite(mk.x)) continue;
+      const x = u.valToPos(mk.x, 'x', true);
+      if (!(x >= u.bbox.left && x <= u.bbox.left + u.bbox.width)) continue;
+      c.strokeStyle = mk.color || '#d7dde5';
+      c.lineWidth = 1.5 * dpr;
+      c.setLineDash([5 * dpr, 4 * dpr]);
+      c.beginPath();
+      c.moveTo(x, u.bbox.top);
+      c.lineTo(x, u.bbox.top + u.bbox.height);
+      c.stroke();
+      if (mk.label) {
+        c.setLineDash([]);
+        c.fillStyle = mk.color || '#d7dde5';
+        c.font = `${11 * dpr}px system-ui, sans-serif`;
+        c.fillText(mk.label, x + 4 * dpr, u.bbox.top + 12 * dpr);
+      }
+    }
+    c.restore();
   }
 
   /** Shows or hides every line whose key is in keys. */

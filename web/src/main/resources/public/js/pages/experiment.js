@@ -6,6 +6,7 @@ import { live } from '../live.js';
 import { Chart } from '../chart.js';
 import { ContourPlot } from '../contour.js';
 import { rankingPanel } from '../ranking.js';
+import { rangeTestPanel, sweepPanel } from '../analysis.js';
 import { fetchSeries, interp, Series } from '../series.js';
 import { clear, color, debounce, duration, h, num, progressBar, statusPill } from '../dom.js';
 
@@ -61,7 +62,10 @@ export async function experimentPage(view, id) {
   const filter = h('input', { placeholder: 'filter runs…', style: 'width:200px', oninput: () => renderTable() });
   const tableBox = h('div');
   const ranking = rankingPanel(id);
-  view.append(header, toolbar, legend, grid,
+  // a sweep gets its parallel coordinates and LR sensitivity, a range test its suggestion
+  const analysis = st.exp.kind === 'sweep' ? sweepPanel(id) : st.exp.kind === 'lr_range' ? rangeTestPanel(id) : null;
+  const loadAnalysis = () => analysis && analysis.load().catch((e) => console.warn(e));
+  view.append(header, analysis ? analysis.root : '', toolbar, legend, grid,
     h('div.panel', h('div.row', h('h2', 'Runs'), h('span.spacer'), filter), tableBox),
     ranking.root,
     h('details.panel', h('summary', h('b', 'Spec')), h('pre.spec', st.exp.source)));
@@ -75,6 +79,9 @@ export async function experimentPage(view, id) {
         h('div.sub', `#${e.id} · ${e.setup} · ${e.runs} runs`, e.description ? ` · ${e.description}` : '')),
       h('span.spacer'),
       running ? h('button.danger', { onclick: async () => { await post(`/experiments/${id}/cancel`, ''); } }, '■ Cancel') : null,
+      h('a.btn', { id: 'report-link', href: `/api/v1/experiments/${id}/report`, target: '_blank', rel: 'noopener',
+        title: 'time to target, best configuration per optimizer, LR sensitivity (self-contained HTML)' }, 'Report'),
+      h('a.btn', { href: `/api/v1/experiments/${id}/report?format=csv&download=true`, download: '' }, '⤓ Report CSV'),
       h('a.btn', { href: `/api/v1/experiments/${id}/export?format=csv`, download: '' }, '⤓ CSV'),
       h('a.btn', { href: `/api/v1/experiments/${id}/export?format=json`, download: '' }, '⤓ JSON'),
       !running ? h('button.danger', { onclick: async () => {
@@ -339,7 +346,7 @@ export async function experimentPage(view, id) {
     });
     renderHeader();
     renderTable();
-    if (e.status !== 'RUNNING' && e.status !== 'QUEUED') ranking.load();
+    if (e.status !== 'RUNNING' && e.status !== 'QUEUED') { ranking.load(); loadAnalysis(); }
   }, 400);
   offs.push(live.on('started', (m) => {
     const r = st.runs.get(m.run);
@@ -368,8 +375,10 @@ export async function experimentPage(view, id) {
   await reload();
   if (contour) await contour.load([...st.runs.values()], colorOf);
   ranking.load();
+  await loadAnalysis();
   return () => {
     offs.forEach((off) => off());
     charts.forEach((c) => c.destroy());
+    if (analysis) analysis.destroy();
   };
 }

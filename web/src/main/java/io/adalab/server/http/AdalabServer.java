@@ -4,6 +4,8 @@ import io.adalab.core.Workbench;
 import io.adalab.server.live.LiveHub;
 import io.adalab.server.live.LivePlugin;
 import io.adalab.server.live.PathRecorder;
+import io.adalab.server.metrics.MetricsPlugin;
+import io.adalab.server.metrics.ServerMetrics;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.javalin.plugin.Plugin;
@@ -28,12 +30,14 @@ public final class AdalabServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdalabServer.class);
     private final Javalin app;
     private final LiveHub hub;
+    private final ServerMetrics metrics;
     private final List<AutoCloseable> subscriptions;
     private final String host;
 
-    private AdalabServer(Javalin app, LiveHub hub, List<AutoCloseable> subscriptions, String host) {
+    private AdalabServer(Javalin app, LiveHub hub, ServerMetrics metrics, List<AutoCloseable> subscriptions, String host) {
         this.app = app;
         this.hub = hub;
+        this.metrics = metrics;
         this.subscriptions = subscriptions;
         this.host = host;
     }
@@ -48,12 +52,16 @@ public final class AdalabServer implements AutoCloseable {
         List<AutoCloseable> subs = new ArrayList<>();
         PathRecorder paths = new PathRecorder(workbench.settings().dataDir().resolve("paths"));
         WebContext[] web = new WebContext[1];
+        // one registry for /metrics and the live health topic (issue 5: Micrometer is the single source)
+        ServerMetrics metrics = ServerMetrics.forWorkbench(workbench);
         LiveHub hub = new LiveHub(run -> workbench.store().run(run).map(r -> r.experimentId()).orElse(-1L), paths,
             () -> SystemApi.health(web[0]));
+        metrics.bindWebSocketClients(hub::clientCount);
         web[0] = new WebContext(workbench, options, hub, paths, new Catalog(options.experimentsDir()), new RouteTable(),
-            Instant.now());
+            Instant.now(), metrics);
         subs.add(workbench.subscribe(paths));
         subs.add(workbench.subscribe(hub));
+        subs.add(workbench.plugins().subscribe(e -> hub.announce(PluginApi.TOPIC, "plugin", PluginApi.event(e))));
         Javalin app = Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson(WebJson.MAPPER, false));
             cfg.startup.showJavalinBanner = false;
@@ -69,9 +77,10 @@ public final class AdalabServer implements AutoCloseable {
         } catch (RuntimeException e) {
             closeAll(subs);
             hub.close();
+            metrics.close();
             throw e;
         }
-        AdalabServer s = new AdalabServer(app, hub, subs, options.bind());
+        AdalabServer s = new AdalabServer(app, hub, metrics, subs, options.bind());
         LOG.info("Adalab serving at {}", s.url());
         return s;
     }
@@ -85,10 +94,12 @@ public final class AdalabServer implements AutoCloseable {
             new ErrorsPlugin(),
             new SecurityPlugin(web.options()),
             new SystemApi(web),
+            new PluginApi(web),
             new ExperimentApi(web),
+            new AnalysisApi(web),
             new RunApi(web),
             new LivePlugin(web.hub()),
-            io.adalab.server.metrics.MetricsPlugin.forWorkbench(web.workbench()),
+            new MetricsPlugin(web.metrics()),
             new DashboardPlugin());
     }
 
@@ -111,10 +122,16 @@ public final class AdalabServer implements AutoCloseable {
         return hub;
     }
 
+    /** The meter registry behind {@code /metrics} and the live {@code health} topic. */
+    public ServerMetrics metrics() {
+        return metrics;
+    }
+
     @Override public void close() {
         closeAll(subscriptions);
         hub.close();
         app.stop();
+        metrics.close();
     }
 
     private static void closeAll(List<AutoCloseable> l) {

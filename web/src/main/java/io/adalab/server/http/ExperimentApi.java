@@ -113,6 +113,7 @@ final class ExperimentApi extends Plugin<Void> {
         m.put("source", e.source());
         m.put("run_list", runs.stream().sorted(Comparator.comparingInt(RunRecord::index)).map(views::summary).toList());
         m.put("problem_2d", runs.stream().anyMatch(r -> web.paths().track(r.id()).isPresent()) || isProblem(runs));
+        m.put("kind", AnalysisApi.kind(runs));
         ctx.json(m);
     }
 

@@ -14,7 +14,7 @@ import java.util.Set;
  *   <li>the API token ({@code Authorization: Bearer ...}) when the server listens beyond loopback;</li>
  *   <li>a browser's {@code Origin} must be this server, so another web site cannot launch or delete
  *       experiments through a user's browser (even on loopback);</li>
- *   <li>the body size limit, checked before the body is read.</li>
+ *   <li>the body size limit, checked before the body is read ({@link PluginApi#MAX_UPLOAD} for plugin uploads).</li>
  * </ul>
  */
 final class SecurityPlugin extends Plugin<Void> {
@@ -45,9 +45,10 @@ final class SecurityPlugin extends Plugin<Void> {
 
     private void guard(Context ctx) {
         long length = ctx.req().getContentLengthLong();
-        if (length > options.maxBodyBytes()) {
+        long limit = isPluginUpload(ctx) ? PluginApi.MAX_UPLOAD : options.maxBodyBytes();
+        if (length > limit) {
             throw new ApiError(413, "body_too_large", "the request body has " + length + " bytes; the limit is "
-                + options.maxBodyBytes(), null);
+                + limit, null);
         }
         if (!CHANGING.contains(ctx.method().toString()) || ctx.path().equals(LivePlugin.PATH)) {
             return;
@@ -60,6 +61,11 @@ final class SecurityPlugin extends Plugin<Void> {
             throw new ApiError(401, "unauthorized", "this server listens beyond loopback: send the API token as "
                 + "'Authorization: Bearer <token>'", null);
         }
+    }
+
+    /** Plugin jars have their own, larger limit (enforced again while the upload is copied). */
+    private static boolean isPluginUpload(Context ctx) {
+        return ctx.method().toString().equals("POST") && ctx.path().equals(RouteTable.PREFIX + "/plugins");
     }
 
     private boolean tokenMatches(String header) {

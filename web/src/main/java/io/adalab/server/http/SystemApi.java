@@ -1,12 +1,7 @@
 package io.adalab.server.http;
 
-import io.adalab.api.Component;
 import io.adalab.api.Hyperparameter;
 import io.adalab.api.HyperparameterSchema;
-import io.adalab.core.plugin.ExtensionKind;
-import io.adalab.core.plugin.PluginRegistry;
-import io.adalab.core.plugin.Registered;
-import io.adalab.core.spec.TrainingConfig;
 import io.adalab.core.store.RunStore;
 import io.javalin.config.JavalinState;
 import io.javalin.http.Context;
@@ -18,9 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.pf4j.PluginWrapper;
 
-/** {@code /health}, {@code /plugins} (with the hyperparameter schemas forms are built from) and {@code /openapi.json}. */
+/** {@code /health} (the health panel, from the meter registry) and {@code /openapi.json}. */
 final class SystemApi extends Plugin<Void> {
     private final WebContext web;
 
@@ -35,75 +29,33 @@ final class SystemApi extends Plugin<Void> {
     @Override public void onInitialize(JavalinState state) {
         RouteTable.Area api = web.routes().area(state.routes, "system");
         api.get("/health", "Liveness and load", ctx -> ctx.json(health(web))).response(200, "{status: ok, ...}");
-        api.get("/plugins", "Installed plugins and every extension with its hyperparameter schema", this::plugins)
-            .response(200, "{plugins, extensions: {optimizer: [...], ...}, training}");
         api.get("/openapi.json", "This document", this::openApi).response(200, "OpenAPI 3.0");
     }
 
-    /** Figures for {@code /health} and the live {@code health} topic. */
+    /**
+     * Figures for {@code /health} and the live {@code health} topic: the health panel read from the
+     * server's Micrometer registry ({@code ServerMetrics.panel()}, the numbers {@code /metrics} shows),
+     * plus the older short names the header uses.
+     */
     static Map<String, Object> health(WebContext web) {
-        Runtime rt = Runtime.getRuntime();
+        Map<String, Object> panel = web.metrics().panel();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", "ok");
         m.put("version", RunStore.CODE_VERSION);
         m.put("uptime_seconds", Duration.between(web.startedAt(), Instant.now()).toSeconds());
-        m.put("workers", web.workbench().scheduler().workers());
-        m.put("runs_training", web.workbench().scheduler().running());
-        m.put("writer_queue", web.workbench().writer().queueDepth());
-        m.put("points_written", web.workbench().writer().pointsWritten());
-        m.put("live_clients", web.hub().clientCount());
-        m.put("heap_used_mb", (rt.totalMemory() - rt.freeMemory()) >> 20);
-        m.put("heap_max_mb", rt.maxMemory() >> 20);
         m.put("token_required", web.options().hasToken() && !web.options().loopbackOnly());
+        m.putAll(panel);
+        m.put("workers", whole(panel.get("run_workers")));
+        m.put("runs_training", whole(panel.get("runs_running")));
+        m.put("writer_queue", whole(panel.get("store_queue_depth")));
+        m.put("live_clients", whole(panel.get("websocket_clients")));
+        m.put("heap_used_mb", panel.get("heap_used_bytes") instanceof Double d ? (long) (d / (1 << 20)) : null);
+        m.put("heap_max_mb", panel.get("heap_max_bytes") instanceof Double d ? (long) (d / (1 << 20)) : null);
         return m;
     }
 
-    private void plugins(Context ctx) {
-        PluginRegistry reg = web.workbench().registry();
-        List<Map<String, Object>> plugins = new ArrayList<>();
-        for (PluginWrapper w : web.workbench().plugins().plugins()) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("id", w.getPluginId());
-            p.put("version", w.getDescriptor().getVersion());
-            p.put("provider", w.getDescriptor().getProvider());
-            p.put("description", w.getDescriptor().getPluginDescription());
-            p.put("state", w.getPluginState().toString());
-            p.put("file", w.getPluginPath() == null ? null : w.getPluginPath().getFileName().toString());
-            plugins.add(p);
-        }
-        Map<String, Object> ext = new LinkedHashMap<>();
-        for (ExtensionKind k : ExtensionKind.values()) {
-            ext.put(k.word(), reg.all(k).stream().map(SystemApi::extension).toList());
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("plugins", plugins);
-        m.put("extensions", ext);
-        m.put("training", schema(TrainingConfig.SCHEMA));
-        m.put("problems", reg.problems());
-        ctx.json(m);
-    }
-
-    private static Map<String, Object> extension(Registered<?> r) {
-        Component c = r.extension();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", c.id());
-        m.put("name", c.displayName());
-        m.put("description", c.description());
-        m.put("plugin", r.pluginId());
-        m.put("plugin_version", r.pluginVersion());
-        m.put("paper", c.paper().map(p -> {
-            Map<String, Object> pm = new LinkedHashMap<>();
-            pm.put("authors", p.authors());
-            pm.put("year", p.year());
-            pm.put("title", p.title());
-            pm.put("venue", p.venue());
-            pm.put("arxiv", p.arxiv());
-            pm.put("citation", p.citation());
-            pm.put("url", p.arxiv().isEmpty() ? null : "https://arxiv.org/abs/" + p.arxiv());
-            return pm;
-        }).orElse(null));
-        m.put("hyperparameters", schema(c.schema()));
-        return m;
+    private static Long whole(Object v) {
+        return v instanceof Double d ? Math.round(d) : null;
     }
 
     static List<Map<String, Object>> schema(HyperparameterSchema s) {

@@ -3,6 +3,7 @@ package io.adalab.server.http;
 import io.adalab.core.Workbench;
 import io.adalab.server.live.LiveHub;
 import io.adalab.server.live.PathRecorder;
+import io.adalab.server.metrics.ServerMetrics;
 import java.time.Instant;
 
 /**
@@ -15,7 +16,8 @@ import java.time.Instant;
  * @param catalog     the ready-made experiments
  * @param routes      every REST route with its description (for OpenAPI)
  * @param startedAt   when the server started
+ * @param metrics     the one meter registry: {@code /metrics} and the {@code health} topic read it
  */
 public record WebContext(Workbench workbench, ServerOptions options, LiveHub hub, PathRecorder paths, Catalog catalog,
-                         RouteTable routes, Instant startedAt) {
+                         RouteTable routes, Instant startedAt, ServerMetrics metrics) {
 }

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fans run events out to WebSocket clients by topic ({@code experiment:<id>}, {@code run:<id>},
- * {@code experiments}, {@code health}).
+ * {@code experiments}, {@code health}, {@code plugins}).
  *
  * <p>The trainer's thread only appends the event to a queue and wakes the hub's own thread, which
  * renders each step once and hands it to every interested {@link LiveClient}. A client has at most
@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class LiveHub implements RunListener, AutoCloseable {
     static final int INBOX_LIMIT = 1_000_000;
     private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
-    private static final Pattern TOPIC = Pattern.compile("(experiment|run):\\d{1,18}|experiments|health");
+    private static final Pattern TOPIC = Pattern.compile("(experiment|run):\\d{1,18}|experiments|health|plugins");
     private static final long TICK_NANOS = TimeUnit.SECONDS.toNanos(1);
     private final ObjectMapper mapper = new ObjectMapper();
     private final LongUnaryOperator experimentOf;
@@ -135,7 +135,7 @@ public final class LiveHub implements RunListener, AutoCloseable {
         LiveClient c = new LiveClient(id, sink, this::wake);
         clients.add(c);
         c.offer(write(Map.of("type", "hello", "protocol", 1,
-            "topics", List.of("experiment:<id>", "run:<id>", "experiments", "health"))));
+            "topics", List.of("experiment:<id>", "run:<id>", "experiments", "health", "plugins"))));
         wake();
         return c;
     }
@@ -194,7 +194,7 @@ public final class LiveHub implements RunListener, AutoCloseable {
         }
         for (JsonNode t : list) {
             if (!t.isTextual() || !TOPIC.matcher(t.asText()).matches()) {
-                error(c, "bad_topic", "unknown topic " + t + "; use experiment:<id>, run:<id>, experiments or health");
+                error(c, "bad_topic", "unknown topic " + t + "; use experiment:<id>, run:<id>, experiments, health or plugins");
                 return null;
             }
             out.add(t.asText());

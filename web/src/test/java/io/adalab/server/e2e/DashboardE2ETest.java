@@ -151,4 +151,105 @@ class DashboardE2ETest {
         Files.copy(png.toPath(), docs.resolve("screenshot-experiment.png"), StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(docs.resolve("screenshot-experiment.png"))).isGreaterThan(10_000);
     }
+
+    private static Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    @Test void aSweepShowsParallelCoordinatesAndLrSensitivity() {
+        long id = f.launch("""
+            name: e2e-sweep
+            problem: slow_bowl
+            training: {steps: 120}
+            seeds: [1]
+            compare:
+              - {optimizer: sgd}
+              - {optimizer: adam}
+            sweep:
+              method: grid
+              parameters:
+                lr: [0.001, 0.01, 0.05]
+            """);
+        f.awaitDone(id);
+        browser.get(f.server.url() + "#/experiments/" + id);
+        waiting().until(d -> ((Number) js("return document.querySelectorAll('#parallel-coords svg path.pc-line').length")).intValue() == 6);
+        // one axis for the swept lr and one for the final metric
+        assertThat(((Number) js("return document.querySelectorAll('#parallel-coords .pc-axis').length")).intValue()).isEqualTo(2);
+        assertThat(((Number) js("return new Set([...document.querySelectorAll('#parallel-coords path.pc-line')]"
+            + ".map(p => p.getAttribute('stroke'))).size")).intValue()).as("coloured by optimizer").isEqualTo(2);
+        waiting().until(d -> ((Number) js("const c = document.querySelector('[data-chart=sensitivity]');"
+            + "return c ? Number(c.dataset.points) : 0;")).intValue() == 6);
+        assertThat(browser.findElements(By.cssSelector("[data-chart=sensitivity] .uplot canvas"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("report-link")).getAttribute("href")).endsWith("/api/v1/experiments/" + id + "/report");
+    }
+
+    @Test void aRangeTestShowsItsSuggestionAndLaunchesTheComparison() {
+        long id = f.launch("""
+            name: e2e-range
+            problem: slow_bowl
+            seeds: [1]
+            lr_range_test: {min_lr: 0.00001, max_lr: 1, steps: 200}
+            compare:
+              - {optimizer: sgd}
+              - {optimizer: adam}
+            """);
+        f.awaitDone(id);
+        browser.get(f.server.url() + "#/experiments/" + id);
+        waiting().until(d -> d.findElements(By.cssSelector("#range-suggestions .suggestion")).size() == 2);
+        String text = browser.findElement(By.id("range-suggestions")).getText();
+        assertThat(text).contains("sgd").contains("adam").contains("suggested lr:");
+        String lr = browser.findElement(By.cssSelector("#range-suggestions .suggestion[data-optimizer=sgd]")).getAttribute("data-lr");
+        assertThat(Double.parseDouble(lr)).isGreaterThan(1e-4).isLessThan(0.1);
+        waiting().until(d -> ((Number) js("const c = document.querySelector('[data-chart=range-test]');"
+            + "return c ? Number(c.dataset.points) : 0;")).intValue() > 20);
+        WebElement compare = browser.findElement(By.id("range-compare"));
+        waiting().until(d -> compare.isEnabled());
+        compare.click();
+        waiting().until(d -> d.getCurrentUrl().matches(".*#/experiments/\\d+$") && !d.getCurrentUrl().endsWith("/" + id));
+        waiting().until(d -> runStatuses().size() == 6);
+        // read in one script: the header re-renders as the runs report
+        waiting().until(d -> String.valueOf(js("const e = document.querySelector('h1'); return e ? e.textContent : '';"))
+            .contains("e2e-range-at-suggested-lr"));
+    }
+
+    @Test void theHealthPanelShowsTheRegistrysNumbers() {
+        browser.get(f.server.url() + "#/");
+        waiting().until(d -> d.findElement(By.id("health")).getText().contains("steps/s"));
+        browser.findElement(By.id("health")).click();
+        waiting().until(d -> d.findElement(By.id("health-panel")).isDisplayed()
+            && !"".equals(d.findElement(By.cssSelector("[data-health=plugins_loaded] .v")).getAttribute("data-value")));
+        double plugins = Double.parseDouble(browser.findElement(By.cssSelector("[data-health=plugins_loaded] .v")).getAttribute("data-value"));
+        assertThat(plugins).isEqualTo(f.workbench.plugins().plugins().size());
+        assertThat(Double.parseDouble(browser.findElement(By.cssSelector("[data-health=websocket_clients] .v")).getAttribute("data-value")))
+            .isGreaterThanOrEqualTo(1);
+        assertThat(browser.findElement(By.id("health-panel")).getText().toLowerCase(java.util.Locale.ROOT))
+            .contains("store write lag").contains("steps / s");
+        browser.findElement(By.id("health")).click();
+        waiting().until(d -> !d.findElement(By.id("health-panel")).isDisplayed());
+    }
+
+    @Test void theComparePageShowsAReportAcrossExperiments() {
+        String spec = "name: %s%nproblem: slow_bowl%ntraining: {steps: 100}%nseeds: [1]%n"
+            + "compare:%n  - {optimizer: sgd, lr: 0.01}%n  - {optimizer: adam, lr: 0.05}%n";
+        long a = f.launch(String.format(spec, "e2e-report-a"));
+        long b = f.launch(String.format(spec, "e2e-report-b"));
+        f.awaitDone(a);
+        f.awaitDone(b);
+        browser.get(f.server.url() + "#/compare");
+        browser.navigate().refresh();
+        waiting().until(d -> !d.findElements(By.cssSelector("#report-panel input[data-experiment='" + b + "']")).isEmpty());
+        browser.findElement(By.cssSelector("#report-panel input[data-experiment='" + a + "']")).click();
+        browser.findElement(By.cssSelector("#report-panel input[data-experiment='" + b + "']")).click();
+        browser.findElement(By.id("compare-report-show")).click();
+        WebElement frame = waiting().until(d -> d.findElements(By.id("compare-report")).stream().findFirst().orElse(null));
+        assertThat(browser.findElement(By.id("compare-report-csv")).getAttribute("href")).contains("experiments=" + a + "," + b);
+        browser.switchTo().frame(frame);
+        try {
+            waiting().until(d -> d.findElements(By.cssSelector(".uplot canvas")).size() >= 5);
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains("Performance profile")
+                .contains("e2e-report-a").contains("e2e-report-b");
+        } finally {
+            browser.switchTo().defaultContent();
+        }
+    }
 }

@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * A real server on port 0 over a real H2 store in a temp folder, with the built-in plugin jars
- * (copied by the pom into target/adalab/plugins) and the test problem {@link SlowBowl}.
+ * (copied by the pom into target/adalab/plugins), an empty user plugin folder for uploads, and the
+ * test problem {@link SlowBowl}.
  */
 public final class ServerFixture implements AutoCloseable {
     /** The built-in plugin jars. */
@@ -27,6 +28,8 @@ public final class ServerFixture implements AutoCloseable {
     public final AdalabServer server;
     public final HttpClient http = HttpClient.newHttpClient();
     public final Path experiments;
+    /** The user plugin folder (uploads go here; the built-ins stay in {@link #PLUGINS}). */
+    public final Path userPlugins;
 
     public ServerFixture(Path tmp) {
         this(tmp, null, null);
@@ -39,6 +42,7 @@ public final class ServerFixture implements AutoCloseable {
     public ServerFixture(Path tmp, String bind, String token, int workers) {
         try {
             experiments = Files.createDirectories(tmp.resolve("experiments"));
+            userPlugins = Files.createDirectories(tmp.resolve("user-plugins"));
             Files.writeString(experiments.resolve("bowl-quick.yaml"), """
                 # Bowl, two optimizers
                 # A quick ready-made experiment for tests.
@@ -55,7 +59,7 @@ public final class ServerFixture implements AutoCloseable {
         }
         PluginRegistry registry = new PluginRegistry();
         registry.register(ExtensionKind.PROBLEM, new SlowBowl());
-        workbench = Workbench.open(new Workbench.Settings(tmp.resolve("data"), List.of(PLUGINS), null, workers), registry);
+        workbench = Workbench.open(new Workbench.Settings(tmp.resolve("data"), List.of(PLUGINS, userPlugins), null, workers), registry);
         server = AdalabServer.start(workbench, new ServerOptions(bind, 0, token, experiments, 64 * 1024));
     }
 
