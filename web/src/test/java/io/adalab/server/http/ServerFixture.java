@@ -123,7 +123,8 @@ public final class ServerFixture implements AutoCloseable {
                 stored &= workbench.store().run(r.get("id").asLong()).orElseThrow().status().terminal();
             }
             if (!s.equals("RUNNING") && !s.equals("QUEUED") && stored) {
-                return e;
+                // read again: the first view may predate the store's final metrics (the hub reports the end first)
+                return json(get("/api/v1/experiments/" + experimentId));
             }
             if (System.nanoTime() > guard) {
                 throw new IllegalStateException("experiment " + experimentId + " did not end: " + e);
