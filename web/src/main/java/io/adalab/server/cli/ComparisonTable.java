@@ -22,15 +22,18 @@ final class ComparisonTable {
             byConfig.computeIfAbsent(plan.runs().get(i).configIndex(), k -> new ArrayList<>()).add(i);
         }
         boolean problem = plan.runs().get(0).isProblem();
+        // language models report perplexity where classifiers report accuracy
+        boolean lm = outcomes.stream().anyMatch(o -> o.finalMetrics().containsKey("test_perplexity"));
+        String third = lm ? "test perplexity" : "test accuracy";
         // labels the user wrote (e.g. "Adam (DeepOBS 92.34 %)") get a column; generated ones repeat the settings
         boolean labels = plan.runs().stream().anyMatch(r -> !r.label().startsWith(r.optimizer().id()));
         TextTable t = problem
             ? new TextTable("optimizer", "hyperparameters", "runs", "final loss", "suboptimality", "steps/s", "wall time")
-            : new TextTable("optimizer", "hyperparameters", "runs", "train loss", "test loss", "test accuracy", "steps/s", "wall time");
+            : new TextTable("optimizer", "hyperparameters", "runs", "train loss", "test loss", third, "steps/s", "wall time");
         if (labels) {
             t = problem
                 ? new TextTable("configuration", "optimizer", "hyperparameters", "runs", "final loss", "suboptimality", "steps/s", "wall time")
-                : new TextTable("configuration", "optimizer", "hyperparameters", "runs", "train loss", "test loss", "test accuracy", "steps/s", "wall time");
+                : new TextTable("configuration", "optimizer", "hyperparameters", "runs", "train loss", "test loss", third, "steps/s", "wall time");
         }
         for (List<Integer> idx : byConfig.values()) {
             RunSpec first = plan.runs().get(idx.get(0));
@@ -59,7 +62,7 @@ final class ComparisonTable {
                 row.addAll(List.of(stat(m, "final_loss"), stat(m, "suboptimality")));
             } else {
                 row.addAll(List.of(stat(m, m.get(0).containsKey("train_loss") ? "train_loss" : "train_minibatch_loss"),
-                    stat(m, "test_loss"), percent(m, "test_accuracy")));
+                    stat(m, "test_loss"), lm ? stat(m, "test_perplexity") : percent(m, "test_accuracy")));
             }
             row.add(stat(m, "steps_per_second"));
             row.add(seconds(m));
