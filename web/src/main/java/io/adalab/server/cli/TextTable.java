@@ -4,16 +4,17 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain text table with aligned columns (numbers right-aligned). */
-final class TextTable {
+/** A plain text table with aligned columns (numbers right-aligned), for every command that prints one. */
+public final class TextTable {
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
 
-    TextTable(String... header) {
+    public TextTable(String... header) {
         this.header = List.of(header);
     }
 
-    void add(Object... cells) {
+    /** Adds a row; {@code null} cells print empty. */
+    public void add(Object... cells) {
         List<String> r = new ArrayList<>();
         for (Object c : cells) {
             r.add(c == null ? "" : c.toString());
@@ -21,7 +22,8 @@ final class TextTable {
         rows.add(r);
     }
 
-    void print(PrintWriter out) {
+    /** Prints the header, a rule and the rows. */
+    public void print(PrintWriter out) {
         int[] w = new int[header.size()];
         for (int i = 0; i < w.length; i++) {
             w[i] = header.get(i).length();
@@ -51,7 +53,7 @@ final class TextTable {
     }
 
     /** Short number format: 4 significant digits, scientific when tiny or huge. */
-    static String num(Double v) {
+    public static String num(Double v) {
         if (v == null || v.isNaN()) {
             return "-";
         }

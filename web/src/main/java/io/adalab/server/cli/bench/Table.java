@@ -1,51 +1,28 @@
 package io.adalab.server.cli.bench;
 
+import io.adalab.server.cli.TextTable;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
-/** A plain text table: first column left-aligned, the others right-aligned. */
+/** The benchmark's table: rows go to the command line's {@link TextTable}; number formats live here. */
 final class Table {
-    private final List<String> header;
-    private final List<List<String>> rows = new ArrayList<>();
+    private final TextTable table;
+    private final int columns;
 
     Table(String... header) {
-        this.header = List.of(header);
+        this.table = new TextTable(header);
+        this.columns = header.length;
     }
 
     void add(String... cells) {
-        if (cells.length != header.size()) {
-            throw new IllegalArgumentException(cells.length + " cells for " + header.size() + " columns");
+        if (cells.length != columns) {
+            throw new IllegalArgumentException(cells.length + " cells for " + columns + " columns");
         }
-        rows.add(List.of(cells));
+        table.add((Object[]) cells);
     }
 
     void print(PrintWriter out) {
-        int[] w = new int[header.size()];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = header.get(i).length();
-            for (List<String> r : rows) {
-                w[i] = Math.max(w[i], r.get(i).length());
-            }
-        }
-        line(out, header, w);
-        StringBuilder rule = new StringBuilder();
-        for (int i = 0; i < w.length; i++) {
-            rule.append(i == 0 ? "" : "  ").append("-".repeat(w[i]));
-        }
-        out.println(rule);
-        rows.forEach(r -> line(out, r, w));
-    }
-
-    private static void line(PrintWriter out, List<String> cells, int[] w) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < w.length; i++) {
-            String c = cells.get(i);
-            String pad = " ".repeat(w[i] - c.length());
-            s.append(i == 0 ? c + pad : "  " + pad + c);
-        }
-        out.println(s.toString().stripTrailing());
+        table.print(out);
     }
 
     /** {@code digits} decimals. */
