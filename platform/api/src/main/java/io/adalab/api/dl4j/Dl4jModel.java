@@ -7,9 +7,7 @@ import io.adalab.api.ParameterGroup;
 import io.adalab.api.Task;
 import io.adalab.api.TrainableModel;
 import io.adalab.api.Vec;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -34,15 +32,8 @@ public final class Dl4jModel implements TrainableModel {
     private Dl4jModel(MultiLayerNetwork net, Task task) {
         this.net = net;
         this.task = task;
-        this.dtype = net.params().dataType() == DataType.DOUBLE ? DType.FLOAT64 : DType.FLOAT32;
-        List<ParameterGroup> gs = new ArrayList<>();
-        int offset = 0;
-        for (Map.Entry<String, INDArray> e : net.paramTable().entrySet()) {
-            int len = (int) e.getValue().length();
-            gs.add(new ParameterGroup(e.getKey(), offset, len, e.getValue().shape()));
-            offset += len;
-        }
-        this.groups = List.copyOf(gs);
+        this.dtype = Dl4jLayout.dtype(net);
+        this.groups = Dl4jLayout.groups(net);
     }
 
     /** Wraps an initialised network ({@code net.init()} already called). */

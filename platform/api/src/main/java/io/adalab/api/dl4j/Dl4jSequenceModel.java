@@ -7,12 +7,9 @@ import io.adalab.api.Incubating;
 import io.adalab.api.ParameterGroup;
 import io.adalab.api.TrainableModel;
 import io.adalab.api.Vec;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
@@ -52,19 +49,8 @@ public final class Dl4jSequenceModel implements TrainableModel {
     private Dl4jSequenceModel(MultiLayerNetwork net, int tbpttLength) {
         this.net = net;
         this.tbpttLength = tbpttLength;
-        this.dtype = net.params().dataType() == DataType.DOUBLE ? DType.FLOAT64 : DType.FLOAT32;
-        List<ParameterGroup> gs = new ArrayList<>();
-        int offset = 0;
-        for (Map.Entry<String, INDArray> e : net.paramTable().entrySet()) {
-            int len = (int) e.getValue().length();
-            gs.add(new ParameterGroup(e.getKey(), offset, len, e.getValue().shape()));
-            offset += len;
-        }
-        if (offset != net.params().length()) {
-            throw new IllegalStateException("parameter table covers " + offset + " of " + net.params().length()
-                + " parameters");
-        }
-        this.groups = List.copyOf(gs);
+        this.dtype = Dl4jLayout.dtype(net);
+        this.groups = Dl4jLayout.groups(net);
     }
 
     /**

@@ -122,6 +122,7 @@ public final class Trainer {
         Telemetry tel = new Telemetry(src.groups(), params, tc.quantileSample(), spec.seed(), drivenNames);
         out.onEvent(new RunEvent.Started(runId, tel.series(), n, total));
         RunContext ctx = new RunContext(spec.seed());
+        double[] scratch = new double[tel.series().size()];
 
         double limit = Double.NaN;
         long step = 0;
@@ -166,7 +167,9 @@ public final class Trainer {
                 }
                 guard.exit();
                 driver.observe(t, loss);
-                double[] values = new double[tel.series().size()];
+                boolean emit = step % tc.telemetryEvery() == 0 || step == total;
+                // an emitted step's array travels with its event; the others reuse one scratch array
+                double[] values = emit ? new double[scratch.length] : scratch;
                 values[Telemetry.LOSS] = loss;
                 values[Telemetry.LR] = lr;
                 double updateNorm = tel.after(params, gradNorm, quantiles, values, driven);
@@ -174,7 +177,7 @@ public final class Trainer {
                 if (!Double.isFinite(updateNorm)) {
                     throw new Divergence(optName + " produced non-finite parameters at step " + step);
                 }
-                if (step % tc.telemetryEvery() == 0 || step == total) {
+                if (emit) {
                     out.onEvent(new RunEvent.Step(runId, step, epoch, seconds(t0), values));
                 }
                 if (cancelled.getAsBoolean()) {

@@ -112,6 +112,18 @@ class TrainerTest {
     }
 
     @Test
+    void telemetryEveryNStepsEmitsThoseStepsAndTheLast() {
+        RunSpec s = spec("name: t\nproblem: bowl\ntraining: {steps: 22, telemetry_every: 5}\ncompare: [{optimizer: plain_sgd}]");
+        List<Long> steps = new ArrayList<>();
+        for (RunEvent e : train(s, new ArrayList<>())) {
+            if (e instanceof RunEvent.Step st) {
+                steps.add(st.step());
+            }
+        }
+        assertThat(steps).containsExactly(5L, 10L, 15L, 20L, 22L);
+    }
+
+    @Test
     void warmupRampsTheLearningRateLinearly() {
         ScheduleDriver d = new ScheduleDriver(null, 0.4, 4);
         assertThat(List.of(d.learningRate(0), d.learningRate(1), d.learningRate(3), d.learningRate(4)))
