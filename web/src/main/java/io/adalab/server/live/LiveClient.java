@@ -1,5 +1,6 @@
 package io.adalab.server.live;
 
+import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,7 +14,8 @@ import java.util.function.Consumer;
 final class LiveClient {
     /** Where frames go: Jetty's session in the server, anything in tests. */
     interface Sink {
-        void send(String text, Runnable done, Consumer<Throwable> failed);
+        /** Sends one text frame (UTF-8; the buffer is not touched again by the caller). */
+        void send(ByteBuffer text, Runnable done, Consumer<Throwable> failed);
 
         boolean isOpen();
 
@@ -23,8 +25,9 @@ final class LiveClient {
     static final int POINT_CAP = 20_000;
     static final int MESSAGE_CAP = 10_000;
     /**
-     * At most one frame per client per this interval: points of 10 ms travel together instead of
-     * one frame each (per-frame cost, not bytes, limits fan-out to many clients).
+     * Points of this interval travel together instead of one frame each (per-frame cost, not bytes,
+     * limits fan-out to many clients). Only a batch that may still grow waits for it: a control
+     * message, or a batch something already queues behind, leaves as soon as nothing is in flight.
      */
     static final long MIN_INTERVAL_NANOS = 10_000_000L;
     private final String id;
@@ -61,25 +64,30 @@ final class LiveClient {
         }
     }
 
-    synchronized void offer(String message) {
+    /** Queues a control message (a JSON object, UTF-8). */
+    synchronized void offer(byte[] message) {
         if (!closed) {
             outbox.add(message);
         }
     }
 
+    void offer(String message) {
+        offer(Outbox.bytes(message));
+    }
+
     /**
-     * Sends the next waiting frame unless one is in flight or the last left less than
-     * {@link #MIN_INTERVAL_NANOS} ago. Called on the hub's thread.
+     * Sends the next waiting frame unless one is in flight, or it is a batch that may still grow
+     * and the last frame left less than {@link #MIN_INTERVAL_NANOS} ago. Called on the hub's thread.
      *
      * @return when to call again (nanoTime) if data waits for the interval, else 0
      */
     long pump(long now) {
-        String frame;
+        byte[] frame;
         synchronized (this) {
             if (inFlight || closed || outbox.isEmpty()) {
                 return 0;
             }
-            if (now - lastSend < MIN_INTERVAL_NANOS) {
+            if (now - lastSend < MIN_INTERVAL_NANOS && !outbox.headComplete()) {
                 return lastSend + MIN_INTERVAL_NANOS;
             }
             frame = outbox.next();
@@ -87,7 +95,7 @@ final class LiveClient {
             lastSend = now;
         }
         try {
-            sink.send(frame, this::sent, this::failed);
+            sink.send(ByteBuffer.wrap(frame), this::sent, this::failed);
         } catch (RuntimeException e) {
             failed(e);
         }

@@ -78,7 +78,7 @@ public final class LiveHub implements RunListener, AutoCloseable {
     }
 
     /** A message for a topic that is not a run event (experiment created, deleted). */
-    private record Announcement(String topic, String json) {
+    private record Announcement(String topic, byte[] json) {
     }
 
     /**
@@ -123,7 +123,7 @@ public final class LiveHub implements RunListener, AutoCloseable {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", type);
         m.putAll(fields);
-        inbox.add(new Announcement(topic, write(m)));
+        inbox.add(new Announcement(topic, Outbox.bytes(write(m))));
         inboxSize.incrementAndGet();
         LockSupport.unpark(thread);
     }
@@ -255,7 +255,7 @@ public final class LiveHub implements RunListener, AutoCloseable {
                     if (o instanceof RunEvent e) {
                         handle(e);
                     } else if (o instanceof Announcement a) {
-                        deliver(a.topic(), null, a.json());
+                        deliver(a.json(), a.topic());
                     }
                 }
                 long now = System.nanoTime();
@@ -317,23 +317,21 @@ public final class LiveHub implements RunListener, AutoCloseable {
             m.put("series", st.series());
             m.put("total_steps", st.totalSteps());
             m.put("parameters", st.parameterCount());
-            deliver("run:" + s.run, "experiment:" + s.experiment, write(m));
+            deliver(write(m), "run:" + s.run, "experiment:" + s.experiment);
         } else if (e instanceof RunEvent.Epoch ep) {
             Map<String, Object> m = base("epoch", s);
             m.put("epoch", ep.epoch());
             m.put("step", ep.step());
             m.put("wall", ep.wallSeconds());
             m.put("metrics", finite(ep.metrics()));
-            deliver("run:" + s.run, "experiment:" + s.experiment, write(m));
+            deliver(write(m), "run:" + s.run, "experiment:" + s.experiment);
         } else if (e instanceof RunEvent.Status st) {
             s.status = st.status().name();
             Map<String, Object> m = base("status", s);
             m.put("status", st.status().name());
             m.put("message", st.message());
             m.put("final", finite(st.finalMetrics()));
-            String json = write(m);
-            deliver("run:" + s.run, "experiment:" + s.experiment, json);
-            deliver("experiments", null, json);
+            deliver(write(m), "run:" + s.run, "experiment:" + s.experiment, "experiments");
         }
     }
 
@@ -351,7 +349,7 @@ public final class LiveHub implements RunListener, AutoCloseable {
         return out;
     }
 
-    private String render(State s, RunEvent.Step st) {
+    private byte[] render(State s, RunEvent.Step st) {
         List<String> names = s.series;
         double[] v = st.values();
         StringBuilder b = new StringBuilder(48 + v.length * 28);
@@ -378,7 +376,7 @@ public final class LiveHub implements RunListener, AutoCloseable {
             s.gap = false;
             b.append(",\"gap\":true");
         }
-        return b.append('}').toString();
+        return Outbox.bytes(b.append('}').toString());
     }
 
     private void deliverPoint(State s, Point p) {
@@ -391,10 +389,18 @@ public final class LiveHub implements RunListener, AutoCloseable {
         }
     }
 
-    private void deliver(String topic, String otherTopic, String json) {
+    /** Queues a message once for each client that wants any of the topics. */
+    private void deliver(String json, String... topics) {
+        deliver(Outbox.bytes(json), topics);
+    }
+
+    private void deliver(byte[] json, String... topics) {
         for (LiveClient c : clients) {
-            if (c.wants(topic) || (otherTopic != null && c.wants(otherTopic))) {
-                c.offer(json);
+            for (String t : topics) {
+                if (c.wants(t)) {
+                    c.offer(json);
+                    break;
+                }
             }
         }
     }
@@ -414,7 +420,7 @@ public final class LiveHub implements RunListener, AutoCloseable {
             m.put("live_queue", inboxSize.get());
             m.put("live_dropped", dropped.get());
             m.put("steps_seen", stepsSeen.get());
-            deliver("health", null, write(m));
+            deliver(write(m), "health");
         }
         if (wantsProgress) {
             List<Map<String, Object>> active = new ArrayList<>();
@@ -424,7 +430,7 @@ public final class LiveHub implements RunListener, AutoCloseable {
                 }
             }
             if (!active.isEmpty()) {
-                deliver("experiments", null, write(Map.of("type", "progress", "runs", active)));
+                deliver(write(Map.of("type", "progress", "runs", active)), "experiments");
             }
         }
         if (runs.size() > 10_000) {

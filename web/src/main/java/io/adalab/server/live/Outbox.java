@@ -1,5 +1,6 @@
 package io.adalab.server.live;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,9 +13,15 @@ import java.util.Map;
  * step points between them, which are sent as one {@code steps} batch. When more than
  * {@code pointCap} points wait (a slow or stalled client), every run's waiting points are thinned
  * to every other point, always keeping each run's newest, and the batch is marked
- * {@code thinned}. Not thread-safe: {@link LiveClient} guards it.
+ * {@code thinned}. Frames are assembled from the points' UTF-8 bytes, rendered once per step and
+ * shared by every client, with one allocation and one copy per frame. Not thread-safe:
+ * {@link LiveClient} guards it.
  */
 final class Outbox {
+    private static final byte[] STEP = bytes("{\"type\":\"step\",");
+    private static final byte[] STEPS = bytes("{\"type\":\"steps\",\"thinned\":false,\"points\":[");
+    private static final byte[] STEPS_THINNED = bytes("{\"type\":\"steps\",\"thinned\":true,\"points\":[");
+    private static final byte[] END = bytes("]}");
     private final int pointCap;
     private final int messageCap;
     private final ArrayDeque<Object> entries = new ArrayDeque<>();
@@ -48,12 +55,13 @@ final class Outbox {
         }
     }
 
-    void add(String message) {
+    /** A control message (JSON object as UTF-8), sent as its own frame. */
+    void add(byte[] message) {
         entries.addLast(message);
         if (++messages > messageCap) {
             // Keep the stream going: a client this far behind loses the oldest message.
             for (Iterator<Object> it = entries.iterator(); it.hasNext(); ) {
-                if (it.next() instanceof String) {
+                if (it.next() instanceof byte[]) {
                     it.remove();
                     messages--;
                     break;
@@ -66,6 +74,14 @@ final class Outbox {
         return entries.isEmpty();
     }
 
+    /**
+     * Whether the next frame is final: a control message, or a batch that something already waits
+     * behind. Only a batch that may still grow is worth holding back to coalesce.
+     */
+    boolean headComplete() {
+        return entries.size() > 1 || entries.peekFirst() instanceof byte[];
+    }
+
     int points() {
         return points;
     }
@@ -74,35 +90,53 @@ final class Outbox {
         return thinnings;
     }
 
-    /** The next frame to send, or null. */
-    String next() {
+    /** The next frame to send (a JSON object as UTF-8), or null. */
+    byte[] next() {
         Object e = entries.pollFirst();
         if (e == null) {
             return null;
         }
-        if (e instanceof String s) {
+        if (e instanceof byte[] m) {
             messages--;
-            return s;
+            return m;
         }
         Batch b = (Batch) e;
         points -= b.points.size();
         return render(b);
     }
 
-    private static String render(Batch b) {
-        if (b.points.size() == 1 && !b.thinned) {
-            String p = b.points.get(0).json();
-            return "{\"type\":\"step\"," + p.substring(1);
+    private static byte[] render(Batch b) {
+        List<Point> ps = b.points;
+        if (ps.size() == 1 && !b.thinned) {
+            // {"run":...} becomes {"type":"step","run":...}
+            byte[] p = ps.get(0).json();
+            byte[] out = new byte[STEP.length + p.length - 1];
+            System.arraycopy(STEP, 0, out, 0, STEP.length);
+            System.arraycopy(p, 1, out, STEP.length, p.length - 1);
+            return out;
         }
-        StringBuilder s = new StringBuilder(64 + b.points.size() * 200);
-        s.append("{\"type\":\"steps\",\"thinned\":").append(b.thinned).append(",\"points\":[");
-        for (int i = 0; i < b.points.size(); i++) {
+        byte[] head = b.thinned ? STEPS_THINNED : STEPS;
+        int size = head.length + END.length + ps.size() - 1;
+        for (Point p : ps) {
+            size += p.json().length;
+        }
+        byte[] out = new byte[size];
+        System.arraycopy(head, 0, out, 0, head.length);
+        int at = head.length;
+        for (int i = 0; i < ps.size(); i++) {
             if (i > 0) {
-                s.append(',');
+                out[at++] = ',';
             }
-            s.append(b.points.get(i).json());
+            byte[] p = ps.get(i).json();
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
         }
-        return s.append("]}").toString();
+        System.arraycopy(END, 0, out, at, END.length);
+        return out;
+    }
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Drops every other waiting point of each run, keeping the newest of each run. */

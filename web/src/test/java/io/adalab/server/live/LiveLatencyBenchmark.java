@@ -13,12 +13,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Not a test: measures (1) step-to-client latency with 8 runs training and 20 WebSocket clients,
- * from the moment the trainer emits a step to its arrival in each client (one JVM, one clock), and
- * (2) the time to serve a 1M-point series downsampled to 2,000 points over HTTP.
+ * from the moment the trainer emits a step to its arrival in each client (one JVM, one clock),
+ * first on a cold JVM, then again on the now warm server, with percentiles per second of emission
+ * time; and (2) the time to serve a 1M-point series downsampled to 2,000 points over HTTP.
+ * System properties: {@code clients} (20), {@code steps} per run (3000), {@code pause} per step in
+ * microseconds (2000, so 8 runs emit about 4,000 points a second), {@code window_ms} (1000).
  *
  * <pre>mvn -o -q -pl web test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
  * java -cp target/classes:target/test-classes:$(cat target/cp.txt) io.adalab.server.live.LiveLatencyBenchmark</pre>
@@ -41,15 +45,16 @@ public final class LiveLatencyBenchmark {
                     emitted.put(s.runId() * 10_000_000L + s.step(), System.nanoTime());
                 }
             });
-            ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+            AtomicReference<Samples> samples = new AtomicReference<>();
             List<LiveProbe> probes = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 LiveProbe p = new LiveProbe(f.server.port(), false);
                 p.light = true;
                 p.onPoint((run, step, now) -> {
                     Long t0 = emitted.get(run * 10_000_000L + step);
-                    if (t0 != null) {
-                        latencies.add(now - t0);
+                    Samples into = samples.get();
+                    if (t0 != null && into != null) {
+                        into.add(t0, now - t0);
                     }
                 });
                 p.subscribeAndWait("experiments");
@@ -59,17 +64,23 @@ public final class LiveLatencyBenchmark {
             for (int i = 1; i <= runs; i++) {
                 seeds.append(i == 1 ? "" : ", ").append(i);
             }
-            long id = f.launch("name: latency\nproblem: {type: slow_bowl, pause_us: " + pauseMicros + "}\ntraining: {steps: " + steps
-                + "}\nseeds: [" + seeds + "]\ncompare: [{optimizer: adam, lr: 0.01}]\n");
-            for (LiveProbe p : probes) {
-                p.subscribeAndWait("experiment:" + id);
+            // The first experiment meets a cold JVM (class loading, JIT); the second a server that has been up.
+            for (String phase : List.of("cold", "warm")) {
+                Samples into = new Samples(runs * steps * clients);
+                samples.set(into);
+                long id = f.launch("name: latency-" + phase + "\nproblem: {type: slow_bowl, pause_us: " + pauseMicros
+                    + "}\ntraining: {steps: " + steps + "}\nseeds: [" + seeds + "]\ncompare: [{optimizer: adam, lr: 0.01}]\n");
+                for (LiveProbe p : probes) {
+                    p.subscribeAndWait("experiment:" + id);
+                }
+                f.awaitDone(id);
+                Thread.sleep(500);
+                samples.set(null);
+                into.report(phase + ": " + runs + " runs x " + steps + " steps, " + clients + " clients");
+                emitted.clear();
             }
-            f.awaitDone(id);
-            Thread.sleep(500);
-            long[] l = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-            System.out.printf("latency: %d runs x %d steps, %d clients, %d points delivered: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                runs, steps, clients, l.length, l[l.length / 2] / 1e6, l[(int) (l.length * 0.99)] / 1e6, l[l.length - 1] / 1e6);
-            System.out.printf("  thinned frames: %d, hub dropped steps: %d%n",
+            System.out.printf("  clients received %d frames, %.1f MB; thinned frames: %d, hub dropped steps: %d%n",
+                probes.stream().mapToLong(p -> p.frames.get()).sum(), probes.stream().mapToLong(p -> p.chars.get()).sum() / 1e6,
                 probes.stream().mapToLong(p -> p.thinnedFrames.size()).sum(), f.server.hub().droppedSteps());
             probes.forEach(LiveProbe::close);
 
@@ -104,5 +115,44 @@ public final class LiveLatencyBenchmark {
             System.out.printf("  with EMA over all 1M raw points: %.1f ms%n", (System.nanoTime() - t0) / 1e6);
         }
         System.exit(0);
+    }
+
+    /** Latencies with their emission times, written by the clients' threads. */
+    private static final class Samples {
+        final long[] emittedAt;
+        final long[] latency;
+        final AtomicInteger n = new AtomicInteger();
+
+        Samples(int capacity) {
+            emittedAt = new long[capacity];
+            latency = new long[capacity];
+        }
+
+        void add(long t0, long nanos) {
+            int i = n.getAndIncrement();
+            if (i < latency.length) {
+                emittedAt[i] = t0;
+                latency[i] = nanos;
+            }
+        }
+
+        void report(String label) {
+            int count = Math.min(n.get(), latency.length);
+            long[] l = Arrays.copyOf(latency, count);
+            Arrays.sort(l);
+            System.out.printf("%s, %d points delivered: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                label, count, l[count / 2] / 1e6, l[(int) (count * 0.99)] / 1e6, l[count - 1] / 1e6);
+            long start = Arrays.stream(emittedAt, 0, count).min().orElse(0);
+            long window = Long.getLong("window_ms", 1000) * 1_000_000L;
+            Map<Long, List<Long>> by = new java.util.TreeMap<>();
+            for (int i = 0; i < count; i++) {
+                by.computeIfAbsent((emittedAt[i] - start) / window, k -> new ArrayList<>()).add(latency[i]);
+            }
+            by.forEach((w, list) -> {
+                long[] x = list.stream().mapToLong(Long::longValue).sorted().toArray();
+                System.out.printf("    emitted at %5.1f s: %7d points  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms%n",
+                    w * window / 1e9, x.length, x[x.length / 2] / 1e6, x[(int) (x.length * 0.99)] / 1e6, x[x.length - 1] / 1e6);
+            });
+        }
     }
 }

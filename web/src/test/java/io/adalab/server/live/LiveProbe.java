@@ -28,6 +28,9 @@ final class LiveProbe implements WebSocket.Listener, AutoCloseable {
     final List<Long> thinnedFrames = new CopyOnWriteArrayList<>();
     private final boolean stalled;
     private final StringBuilder partial = new StringBuilder();
+    /** Characters and frames received (benchmark figures). */
+    final java.util.concurrent.atomic.AtomicLong chars = new java.util.concurrent.atomic.AtomicLong();
+    final java.util.concurrent.atomic.AtomicLong frames = new java.util.concurrent.atomic.AtomicLong();
     private volatile PointSink onPoint = (run, step, nanos) -> { };
 
     /** Receives each point with its arrival time. */
@@ -86,8 +89,12 @@ final class LiveProbe implements WebSocket.Listener, AutoCloseable {
     }
 
     @Override public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        partial.append(data);
+        // data.toString() copies in bulk; StringBuilder.append(CharSequence) copies a CharBuffer
+        // char by char, which, when not yet compiled, made this client the benchmark's bottleneck.
+        partial.append(data.toString());
+        chars.addAndGet(data.length());
         if (last) {
+            frames.incrementAndGet();
             long now = System.nanoTime();
             if (light && partial.indexOf("\"type\":\"step") >= 0) {
                 scan(partial, now);

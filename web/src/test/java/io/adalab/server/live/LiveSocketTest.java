@@ -69,6 +69,11 @@ class LiveSocketTest {
             }
             assertThat(p.thinnedFrames).isEmpty();
             assertThat(p.messages.stream().map(m -> m.path("type").asText())).contains("hello", "subscribed", "status");
+            // subscribed to both "experiments" and the experiment: each status change still arrives once
+            for (long run : runs) {
+                assertThat(p.messages.stream().filter(m -> m.path("type").asText().equals("status")
+                    && m.path("run").asLong() == run && m.path("status").asText().equals("FINISHED"))).hasSize(1);
+            }
         }
     }
 
