@@ -390,7 +390,7 @@ public final class ExperimentPlanner {
 
         private String label(String id, Map<String, Object> userValues, Resolved<LearningRateSchedule> s, long warmup) {
             StringBuilder b = new StringBuilder(id);
-            userValues.forEach((k, v) -> b.append(' ').append(k).append('=').append(v));
+            userValues.forEach((k, v) -> b.append(' ').append(k).append('=').append(Labels.value(v)));
             if (s != null) {
                 b.append(" +").append(s.id());
             }

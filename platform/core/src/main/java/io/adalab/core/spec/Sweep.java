@@ -110,7 +110,7 @@ final class Sweep {
     static String describe(Map<String, Object> point) {
         StringBuilder s = new StringBuilder();
         point.forEach((k, v) -> s.append(s.length() == 0 ? "" : " ").append(k).append('=')
-            .append(v instanceof Double d ? String.format(java.util.Locale.ROOT, "%.4g", d) : v));
+            .append(Labels.value(v)));
         return s.toString();
     }
 }
