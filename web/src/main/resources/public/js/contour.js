@@ -128,10 +128,12 @@ export class ContourPlot {
     const sx = (v) => ((v - x[0]) / (x[x.length - 1] - x[0])) * W;
     const sy = (v) => H - ((v - y[0]) / (y[y.length - 1] - y[0])) * H;
     g.drawImage(this.background, 0, 0);
+    let drawn = 0;
     g.fillStyle = '#cfd6df'; g.font = '11px system-ui';
     g.fillText(`x ∈ [${x[0].toPrecision(3)}, ${x[x.length - 1].toPrecision(3)}]   y ∈ [${y[0].toPrecision(3)}, ${y[y.length - 1].toPrecision(3)}]`, 8, H - 8);
     for (const p of this.paths.values()) {
       if (!p.show || !p.xs.length) continue;
+      drawn += p.xs.length;
       g.strokeStyle = p.color; g.lineWidth = 1.8; g.lineJoin = 'round';
       g.beginPath();
       p.xs.forEach((v, i) => (i ? g.lineTo(sx(v), sy(p.ys[i])) : g.moveTo(sx(v), sy(p.ys[i]))));
@@ -141,5 +143,6 @@ export class ContourPlot {
       g.strokeStyle = '#fff'; g.lineWidth = 1.2;
       g.beginPath(); g.arc(sx(p.xs[0]), sy(p.ys[0]), 5, 0, 2 * Math.PI); g.stroke();
     }
+    this.root.dataset.points = String(drawn);
   }
 }

@@ -3,7 +3,6 @@ package io.adalab.server.http;
 import io.adalab.core.Workbench;
 import io.adalab.server.live.LiveHub;
 import io.adalab.server.live.LivePlugin;
-import io.adalab.server.live.PathRecorder;
 import io.adalab.server.metrics.MetricsPlugin;
 import io.adalab.server.metrics.ServerMetrics;
 import io.javalin.Javalin;
@@ -50,16 +49,14 @@ public final class AdalabServer implements AutoCloseable {
     public static AdalabServer start(Workbench workbench, ServerOptions options) {
         SecurityPlugin.check(options);
         List<AutoCloseable> subs = new ArrayList<>();
-        PathRecorder paths = new PathRecorder(workbench.settings().dataDir().resolve("paths"));
         WebContext[] web = new WebContext[1];
         // one registry for /metrics and the live health topic (issue 5: Micrometer is the single source)
         ServerMetrics metrics = ServerMetrics.forWorkbench(workbench);
-        LiveHub hub = new LiveHub(run -> workbench.store().run(run).map(r -> r.experimentId()).orElse(-1L), paths,
+        LiveHub hub = new LiveHub(run -> workbench.store().run(run).map(r -> r.experimentId()).orElse(-1L),
             () -> SystemApi.health(web[0]));
         metrics.bindWebSocketClients(hub::clientCount);
-        web[0] = new WebContext(workbench, options, hub, paths, new Catalog(options.experimentsDir()), new RouteTable(),
+        web[0] = new WebContext(workbench, options, hub, new Catalog(options.experimentsDir()), new RouteTable(),
             Instant.now(), metrics);
-        subs.add(workbench.subscribe(paths));
         subs.add(workbench.subscribe(hub));
         subs.add(workbench.plugins().subscribe(e -> hub.announce(PluginApi.TOPIC, "plugin", PluginApi.event(e))));
         Javalin app = Javalin.create(cfg -> {

@@ -7,7 +7,6 @@ import io.adalab.api.Vec;
 import io.adalab.core.plugin.ExtensionKind;
 import io.adalab.core.plugin.PluginRegistry;
 import io.adalab.core.store.RunRecord;
-import io.adalab.server.live.Track;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -68,15 +67,14 @@ final class Contour {
     }
 
     /** A box around the paths (1st to 99th percentile, so one divergent step does not squash the plot), or around the start. */
-    static double[] box(ObjectiveFunction f, List<Track> tracks) {
+    static double[] box(ObjectiveFunction f, List<IteratePath> paths) {
         List<Double> px = new ArrayList<>();
         List<Double> py = new ArrayList<>();
-        for (Track t : tracks) {
-            double[][] s = t.slice(0, t.size(), 2000);
-            for (int i = 0; i < s[0].length; i++) {
-                if (Double.isFinite(s[0][i]) && Double.isFinite(s[1][i])) {
-                    px.add(s[0][i]);
-                    py.add(s[1][i]);
+        for (IteratePath p : paths) {
+            for (int i = 0; i < p.x().length; i++) {
+                if (Double.isFinite(p.x()[i]) && Double.isFinite(p.y()[i])) {
+                    px.add(p.x()[i]);
+                    py.add(p.y()[i]);
                 }
             }
         }

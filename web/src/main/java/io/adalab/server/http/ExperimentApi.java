@@ -3,7 +3,6 @@ package io.adalab.server.http;
 import io.adalab.core.events.RunStatus;
 import io.adalab.core.store.RunRecord;
 import io.adalab.core.store.RunStore;
-import io.adalab.server.live.Track;
 import io.javalin.config.JavalinState;
 import io.javalin.http.Context;
 import io.javalin.plugin.Plugin;
@@ -112,7 +111,8 @@ final class ExperimentApi extends Plugin<Void> {
         Map<String, Object> m = views.experiment(e, runs);
         m.put("source", e.source());
         m.put("run_list", runs.stream().sorted(Comparator.comparingInt(RunRecord::index)).map(views::summary).toList());
-        m.put("problem_2d", runs.stream().anyMatch(r -> web.paths().track(r.id()).isPresent()) || isProblem(runs));
+        m.put("problem_2d", isProblem(runs) && runs.stream().anyMatch(r -> r.series() == null
+            || r.series().contains(io.adalab.core.train.Trainer.ITERATE_X)));
         m.put("kind", AnalysisApi.kind(runs));
         ctx.json(m);
     }
@@ -144,7 +144,6 @@ final class ExperimentApi extends Plugin<Void> {
             }
         }
         experiments.delete(id);
-        web.paths().forget(runs.stream().map(RunRecord::id).toList());
         web.hub().announce("experiments", "experiment", Map.of("event", "deleted", "experiment", id));
         ctx.status(204);
     }
@@ -203,9 +202,9 @@ final class ExperimentApi extends Plugin<Void> {
         double[] box = Contour.box(Params.optDouble(ctx, "xmin"), Params.optDouble(ctx, "xmax"),
             Params.optDouble(ctx, "ymin"), Params.optDouble(ctx, "ymax"));
         if (box == null) {
-            List<Track> tracks = new ArrayList<>();
-            runs.forEach(r -> web.paths().track(r.id()).ifPresent(tracks::add));
-            box = Contour.box(f, tracks);
+            List<IteratePath> paths = new ArrayList<>();
+            runs.forEach(r -> IteratePath.read(web.workbench().series(), r.id(), 2000).ifPresent(paths::add));
+            box = Contour.box(f, paths);
         }
         ctx.json(Contour.grid(f, box, n));
     }

@@ -2,7 +2,6 @@ package io.adalab.server.http;
 
 import io.adalab.core.Workbench;
 import io.adalab.core.spec.ExperimentPlan;
-import io.adalab.server.live.PathRecorder;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +10,7 @@ import java.util.Map;
 
 /**
  * Turns a submitted spec into a running experiment with the CLI's validation
- * ({@code ExperimentPlanner}); 2-D problems are launched so that their paths are recorded.
+ * ({@code ExperimentPlanner}).
  */
 final class Launcher {
     private final WebContext web;
@@ -50,9 +49,7 @@ final class Launcher {
     Map<String, Object> launch(String text, boolean json) {
         Workbench wb = web.workbench();
         ExperimentPlan plan = wb.planner().plan(text, json);
-        PathRecorder.Instrumented inst = web.paths().instrument(plan);
-        Workbench.Launched l = wb.launch(inst.plan());
-        web.paths().bind(inst, l.runIds());
+        Workbench.Launched l = wb.launch(plan);
         web.hub().expect(l.experimentId(), l.runIds());
         web.hub().announce("experiments", "experiment", Map.of("event", "created", "experiment", l.experimentId(),
             "name", plan.name()));

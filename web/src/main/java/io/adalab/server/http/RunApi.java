@@ -4,7 +4,6 @@ import io.adalab.core.events.RunStatus;
 import io.adalab.core.store.RunRecord;
 import io.adalab.core.store.RunStore;
 import io.adalab.core.store.SeriesData;
-import io.adalab.server.live.Track;
 import io.javalin.config.JavalinState;
 import io.javalin.http.Context;
 import io.javalin.plugin.Plugin;
@@ -138,17 +137,16 @@ final class RunApi extends Plugin<Void> {
         long id = Params.id(ctx);
         run(id);
         int points = Params.intParam(ctx, "points", 5000, 2, 1_000_000);
-        Track t = web.paths().track(id).orElseThrow(() -> ApiError.notFound("a recorded 2-D path of run " + id));
-        double[][] s = t.slice(0, t.size(), points);
-        long[] steps = new long[s[2].length];
-        for (int i = 0; i < steps.length; i++) {
-            steps[i] = (long) s[2][i] + 1;
+        if (web.hub().active(id)) {
+            web.workbench().writer().flush();
         }
+        IteratePath p = IteratePath.read(web.workbench().series(), id, points)
+            .orElseThrow(() -> ApiError.notFound("a recorded 2-D path of run " + id));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("run", id);
-        m.put("steps", steps);
-        m.put("x", s[0]);
-        m.put("y", s[1]);
+        m.put("steps", p.steps());
+        m.put("x", p.x());
+        m.put("y", p.y());
         ctx.json(m);
     }
 

@@ -2,7 +2,6 @@ package io.adalab.server.http;
 
 import io.adalab.core.Workbench;
 import io.adalab.server.live.LiveHub;
-import io.adalab.server.live.PathRecorder;
 import io.adalab.server.metrics.ServerMetrics;
 import java.time.Instant;
 
@@ -12,12 +11,11 @@ import java.time.Instant;
  * @param workbench   the platform (store, planner, scheduler, plugins)
  * @param options     how the server listens
  * @param hub         live fan-out
- * @param paths       iterates of 2-D runs
  * @param catalog     the ready-made experiments
  * @param routes      every REST route with its description (for OpenAPI)
  * @param startedAt   when the server started
  * @param metrics     the one meter registry: {@code /metrics} and the {@code health} topic read it
  */
-public record WebContext(Workbench workbench, ServerOptions options, LiveHub hub, PathRecorder paths, Catalog catalog,
+public record WebContext(Workbench workbench, ServerOptions options, LiveHub hub, Catalog catalog,
                          RouteTable routes, Instant startedAt, ServerMetrics metrics) {
 }

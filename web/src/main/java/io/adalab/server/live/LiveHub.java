@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.adalab.core.events.RunEvent;
 import io.adalab.core.events.RunListener;
 import io.adalab.core.events.RunStatus;
+import io.adalab.core.train.Trainer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,6 @@ public final class LiveHub implements RunListener, AutoCloseable {
     private static final long TICK_NANOS = TimeUnit.SECONDS.toNanos(1);
     private final ObjectMapper mapper = new ObjectMapper();
     private final LongUnaryOperator experimentOf;
-    private final PathRecorder paths;
     private final Supplier<Map<String, Object>> health;
     private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inboxSize = new AtomicInteger();
@@ -60,6 +60,8 @@ public final class LiveHub implements RunListener, AutoCloseable {
         final long run;
         volatile long experiment = -1;
         volatile List<String> series = List.of();
+        /** Index of the iterate's x in a step's values (y follows), or -1: not a 2-D problem. */
+        volatile int iterateAt = -1;
         volatile String status = RunStatus.QUEUED.name();
         volatile long step;
         volatile int epoch;
@@ -83,12 +85,10 @@ public final class LiveHub implements RunListener, AutoCloseable {
 
     /**
      * @param experimentOf run id to experiment id (a store lookup; called once per run on the hub's thread)
-     * @param paths        iterates of 2-D runs, attached to their points as {@code pos}
      * @param health       server figures for {@code health} messages
      */
-    public LiveHub(LongUnaryOperator experimentOf, PathRecorder paths, Supplier<Map<String, Object>> health) {
+    public LiveHub(LongUnaryOperator experimentOf, Supplier<Map<String, Object>> health) {
         this.experimentOf = experimentOf;
-        this.paths = paths;
         this.health = health;
         this.thread = new Thread(this::loop, "adalab-live");
         thread.setDaemon(true);
@@ -311,6 +311,8 @@ public final class LiveHub implements RunListener, AutoCloseable {
             deliverPoint(s, new Point(s.run, st.step(), render(s, st)));
         } else if (e instanceof RunEvent.Started st) {
             s.series = st.series();
+            int ix = st.series().indexOf(Trainer.ITERATE_X);
+            s.iterateAt = ix >= 0 && ix + 1 < st.series().size() && st.series().get(ix + 1).equals(Trainer.ITERATE_Y) ? ix : -1;
             s.total = st.totalSteps();
             s.status = RunStatus.RUNNING.name();
             Map<String, Object> m = base("started", s);
@@ -364,12 +366,13 @@ public final class LiveHub implements RunListener, AutoCloseable {
                 JsonText.number(b, v[i]);
             }
         }
-        double[] pos = paths == null ? null : paths.position(s.run, st.step());
-        if (pos != null) {
+        int at = s.iterateAt;
+        if (at >= 0 && at + 1 < v.length) {
+            // the same iterate as iterate_x/iterate_y, as the pair the contour plot draws
             b.append(",\"pos\":[");
-            JsonText.number(b, pos[0]);
+            JsonText.number(b, v[at]);
             b.append(',');
-            JsonText.number(b, pos[1]);
+            JsonText.number(b, v[at + 1]);
             b.append(']');
         }
         if (s.gap) {

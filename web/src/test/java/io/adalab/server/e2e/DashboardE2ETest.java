@@ -96,23 +96,40 @@ class DashboardE2ETest {
         waiting().until(d -> d.getCurrentUrl().matches(".*#/experiments/\\d+$"));
         waiting().until(d -> lossPoints() > 0);
         int first = lossPoints();
+        int firstPath = -1;
         boolean grewWhileTraining = false;
-        while (!grewWhileTraining) {
+        boolean pathGrewWhileTraining = false;
+        while (!(grewWhileTraining && pathGrewWhileTraining)) {
             ServerFixture.sleep(100);
             List<String> st = runStatuses();
+            int path = contourPoints();
             if (lossPoints() > first && st.contains("RUNNING")) {
                 grewWhileTraining = true;
+            }
+            if (firstPath < 0 && path > 0) {
+                firstPath = path;
+            } else if (firstPath > 0 && path > firstPath && st.contains("RUNNING")) {
+                pathGrewWhileTraining = true;
             }
             if (!st.isEmpty() && st.stream().allMatch("FINISHED"::equals)) {
                 break;
             }
         }
         assertThat(grewWhileTraining).as("the loss chart gained points while runs were training").isTrue();
+        assertThat(pathGrewWhileTraining).as("the paths on the contours grew while runs were training").isTrue();
         waiting().until(d -> {
             List<String> st = runStatuses();
             return st.size() == 2 && st.stream().allMatch("FINISHED"::equals);
         });
         assertThat(lossPoints()).isGreaterThan(first);
+        // reloaded, the paths come from the store: every step of both runs
+        browser.navigate().refresh();
+        waiting().until(d -> contourPoints() == 2 * 2500);
+    }
+
+    private int contourPoints() {
+        return ((Number) js("const c = document.querySelector('[data-chart=contour]');"
+            + "return c && c.dataset.points ? Number(c.dataset.points) : 0;")).intValue();
     }
 
     @Test void yamlErrorsPointAtTheLine() {

@@ -147,12 +147,39 @@ class RestApiTest {
         assertThat(csv.body().split("\n")).hasSize(3);
     }
 
+    @Test void aRunTrainedOutsideTheServerHasItsPathStoredAndExported() {
+        // as `adalab run` does: straight through the workbench, no server involved
+        var launched = f.workbench.launch(f.workbench.planner().plan("""
+            name: cli-rosen
+            problem: rosenbrock
+            training: {steps: 40}
+            compare: [{optimizer: sgd, lr: 0.0005}]
+            """, false));
+        launched.outcomes().forEach(java.util.concurrent.CompletableFuture::join);
+        f.workbench.writer().flush();
+        long run = launched.runIds().get(0);
+        JsonNode p = ServerFixture.json(f.get("/api/v1/runs/" + run + "/path?points=1000"));
+        assertThat(p.get("x")).hasSize(40);
+        assertThat(p.get("x").get(0).asDouble()).isEqualTo(-1.5);
+        assertThat(p.get("y").get(0).asDouble()).isEqualTo(2.0);
+        // one SGD step from (-1.5, 2): grad = (-400 x (y - x^2) - 2 (1 - x), 200 (y - x^2))
+        double gx = -400 * -1.5 * (2 - 2.25) - 2 * (1 + 1.5);
+        double gy = 200 * (2 - 2.25);
+        assertThat(p.get("x").get(1).asDouble()).isCloseTo(-1.5 - 0.0005 * gx, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(p.get("y").get(1).asDouble()).isCloseTo(2.0 - 0.0005 * gy, org.assertj.core.data.Offset.offset(1e-12));
+        String csv = f.get("/api/v1/runs/" + run + "/export?format=csv").body();
+        assertThat(csv.lines().findFirst().orElseThrow()).contains("iterate_x").contains("iterate_y");
+        error(f.get("/api/v1/runs/" + firstRun(rosen) + "/path?points=1"), 400);
+    }
+
     @Test void twoDimensionalProblemsHaveAPathAndAContour() {
         long run = firstRun(rosen);
         JsonNode p = ServerFixture.json(f.get("/api/v1/runs/" + run + "/path"));
         assertThat(p.get("x").size()).isGreaterThanOrEqualTo(300);
         assertThat(p.get("x").get(0).asDouble()).isEqualTo(-1.5);
         assertThat(p.get("y").get(0).asDouble()).isEqualTo(2.0);
+        assertThat(p.get("steps").get(0).asLong()).isEqualTo(1);
+        assertThat(p.get("steps").get(p.get("steps").size() - 1).asLong()).isEqualTo(300);
         JsonNode c = ServerFixture.json(f.get("/api/v1/experiments/" + rosen + "/contour?n=20"));
         assertThat(c.get("x")).hasSize(20);
         assertThat(c.get("z")).hasSize(400);

@@ -19,11 +19,6 @@ public record ExperimentPlan(String name, String description, String source, Lis
         runs = List.copyOf(runs);
     }
 
-    /** The same plan with other runs (e.g. instrumented ones), keeping every setting. */
-    public ExperimentPlan withRuns(List<RunSpec> other) {
-        return new ExperimentPlan(name, description, source, other, maxParallel, early, rangeTest);
-    }
-
     /** A plain comparison: no sweep settings, no range test. */
     public ExperimentPlan(String name, String description, String source, List<RunSpec> runs) {
         this(name, description, source, runs, null, null, null);

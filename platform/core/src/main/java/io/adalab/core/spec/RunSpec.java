@@ -35,12 +35,6 @@ public record RunSpec(String experiment, int index, int configIndex, String labe
         sweepPoint = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sweepPoint));
     }
 
-    /** The same run training another (e.g. instrumented) problem extension. */
-    public RunSpec withProblem(Resolved<Objective> other) {
-        return new RunSpec(experiment, index, configIndex, label, seed, optimizer, schedule, warmupSteps, dataset, model,
-            other, training, sweepPoint);
-    }
-
     /** Whether this run trains an analytic problem. */
     public boolean isProblem() {
         return problem != null;

@@ -29,6 +29,13 @@ import java.util.function.BooleanSupplier;
  * update ends the run DIVERGED; an exception from a plugin ends it FAILED; neither escapes.
  */
 public final class Trainer {
+    /**
+     * On two-dimensional problems, the series of the point where each step evaluated its gradient
+     * (its first and second coordinate): the optimizer's path, stored and exported like any series.
+     */
+    public static final String ITERATE_X = "iterate_x";
+    /** The second coordinate; see {@link #ITERATE_X}. */
+    public static final String ITERATE_Y = "iterate_y";
     private final Path dataDir;
 
     /** @param dataDir the data folder handed to dataset plugins */
@@ -120,9 +127,16 @@ public final class Trainer {
         ScheduleDriver driver = new ScheduleDriver(schedule(spec, baseLr, total, perEpoch), baseLr, spec.warmupSteps());
         List<String> drivenNames = new ArrayList<>(driver.driven(0).keySet());
         Telemetry tel = new Telemetry(src.groups(), params, tc.quantileSample(), spec.seed(), drivenNames);
-        out.onEvent(new RunEvent.Started(runId, tel.series(), n, total));
+        List<String> series = new ArrayList<>(tel.series());
+        boolean path = spec.isProblem() && n == 2;
+        int pathAt = series.size();
+        if (path) {
+            series.add(ITERATE_X);
+            series.add(ITERATE_Y);
+        }
+        out.onEvent(new RunEvent.Started(runId, List.copyOf(series), n, total));
         RunContext ctx = new RunContext(spec.seed());
-        double[] scratch = new double[tel.series().size()];
+        double[] scratch = new double[series.size()];
 
         double limit = Double.NaN;
         long step = 0;
@@ -134,6 +148,8 @@ public final class Trainer {
                 long t = step - 1;
                 double lr = driver.learningRate(t);
                 Map<String, Double> driven = driver.driven(t);
+                double px = path ? params.get(0) : 0;
+                double py = path ? params.get(1) : 0;
                 guard.enter(srcName, step);
                 double loss;
                 try {
@@ -173,6 +189,10 @@ public final class Trainer {
                 values[Telemetry.LOSS] = loss;
                 values[Telemetry.LR] = lr;
                 double updateNorm = tel.after(params, gradNorm, quantiles, values, driven);
+                if (path) {
+                    values[pathAt] = px;
+                    values[pathAt + 1] = py;
+                }
                 p.step(step, loss, batch == null ? 0 : batch.size());
                 if (!Double.isFinite(updateNorm)) {
                     throw new Divergence(optName + " produced non-finite parameters at step " + step);

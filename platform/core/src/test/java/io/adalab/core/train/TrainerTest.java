@@ -70,6 +70,30 @@ class TrainerTest {
     }
 
     @Test
+    void twoDimensionalProblemsRecordThePointEachStepEvaluated() {
+        // bowl n=2: f = x^2/2 + y^2, so plain SGD takes x -> (1 - lr) x and y -> (1 - 2 lr) y
+        RunSpec s = spec("name: t\nproblem: {type: bowl, n: 2}\ntraining: {steps: 20}\nseeds: [3]\n"
+            + "compare: [{optimizer: plain_sgd, lr: 0.1}]");
+        List<RunEvent> events = train(s, new ArrayList<>());
+        List<String> series = ((RunEvent.Started) events.get(0)).series();
+        int ix = series.indexOf(Trainer.ITERATE_X);
+        assertThat(ix).isPositive();
+        assertThat(series.indexOf(Trainer.ITERATE_Y)).isEqualTo(ix + 1);
+        double x = 1.0;
+        double y = 1.0 + 0.01 * 3;
+        for (RunEvent e : events) {
+            if (e instanceof RunEvent.Step st) {
+                assertThat(st.values()[ix]).as("x at step %d", st.step()).isCloseTo(x, org.assertj.core.data.Offset.offset(1e-15));
+                assertThat(st.values()[ix + 1]).as("y at step %d", st.step()).isCloseTo(y, org.assertj.core.data.Offset.offset(1e-15));
+                x *= 1 - 0.1;
+                y *= 1 - 0.2;
+            }
+        }
+        RunSpec five = spec("name: t\nproblem: bowl\ntraining: {steps: 2}\ncompare: [{optimizer: plain_sgd}]");
+        assertThat(((RunEvent.Started) train(five, new ArrayList<>()).get(0)).series()).doesNotContain(Trainer.ITERATE_X);
+    }
+
+    @Test
     void aNanObjectiveEndsTheRunDivergedWithTheStep() {
         RunSpec s = spec("name: t\nproblem: {type: nan_after, after: 4}\ntraining: {steps: 20}\ncompare: [{optimizer: plain_sgd}]");
         RunOutcome o = new Trainer(dir).run(s, 1, e -> { }, () -> false);
