@@ -5,8 +5,10 @@ import java.util.List;
 /**
  * Everything an {@link UpdateRule} reads and writes in one step: the flat parameter vector, the
  * gradient, the rule's per-parameter state vectors ("slots") and scalar state, and the parameter
- * groups (layers). All vectors have the same length and precision. The platform owns and may
- * persist them; a rule must not keep references across runs.
+ * groups (layers). All vectors have the same precision; parameters and gradient have the same
+ * length, and so do the slots unless the rule declares shorter ones
+ * ({@link UpdateRule#slotLength}). The platform owns and may persist them; a rule must not keep
+ * references across runs.
  */
 public final class Buffers {
     private final Vec params;
@@ -18,7 +20,8 @@ public final class Buffers {
     /**
      * Assembles buffers (the platform does this; tests and the compatibility kit may too).
      *
-     * @throws IllegalArgumentException if lengths or precisions differ, or groups do not tile the vector
+     * @throws IllegalArgumentException if precisions differ, the gradient's length differs from the
+     *                                  parameters', or groups do not tile the vector
      */
     public Buffers(Vec params, Vec grad, Vec[] slots, double[] scalars, List<ParameterGroup> groups) {
         this.params = params;
@@ -33,7 +36,11 @@ public final class Buffers {
     public static Buffers allocate(UpdateRule rule, Vec params, Vec grad, List<ParameterGroup> groups) {
         Vec[] s = new Vec[rule.slots()];
         for (int k = 0; k < s.length; k++) {
-            s[k] = Vec.zeros(params.dtype(), params.length());
+            int len = rule.slotLength(k, groups);
+            if (len < 0) {
+                throw new IllegalArgumentException("slot " + k + " of length " + len);
+            }
+            s[k] = Vec.zeros(params.dtype(), len);
         }
         return new Buffers(params, grad, s, new double[rule.scalars()], groups);
     }
@@ -44,8 +51,8 @@ public final class Buffers {
             throw new IllegalArgumentException("gradient does not match parameters");
         }
         for (Vec s : slots) {
-            if (s.length() != n || s.dtype() != params.dtype()) {
-                throw new IllegalArgumentException("state slot does not match parameters");
+            if (s.dtype() != params.dtype()) {
+                throw new IllegalArgumentException("state slot does not have the parameters' precision");
             }
         }
         int next = 0;
@@ -93,5 +100,14 @@ public final class Buffers {
     /** Number of parameters. */
     public int length() {
         return params.length();
+    }
+
+    /** Bytes of optimizer state: every slot's elements at the parameters' precision, and the scalars. */
+    public long stateBytes() {
+        long elements = 0;
+        for (Vec s : slots) {
+            elements += s.length();
+        }
+        return elements * (params.dtype() == DType.FLOAT32 ? 4 : 8) + 8L * scalars.length;
     }
 }

@@ -1,5 +1,7 @@
 package io.adalab.api;
 
+import java.util.List;
+
 /**
  * The per-run side of an {@link Optimizer}: how many state buffers it needs and how one step
  * changes the parameters. State is kept only in the {@link Buffers} the platform passes (slots and
@@ -9,6 +11,19 @@ public interface UpdateRule {
 
     /** Number of per-parameter state vectors (Adam: 2, m and v). They start at zero. */
     int slots();
+
+    /**
+     * Length of state vector {@code k}: the number of parameters (the default), or less for a rule
+     * that keeps compressed statistics, such as Adafactor's row and column factors (rows + columns
+     * per matrix instead of rows x columns). Asked once per run, before {@link #initialize}; the
+     * platform reports the state's size, so a rule that needs less should say so here.
+     *
+     * @param k      slot index, {@code 0 <= k < slots()}
+     * @param groups the parameter groups (layers) with their shapes
+     */
+    default int slotLength(int k, List<ParameterGroup> groups) {
+        return groups.isEmpty() ? 0 : groups.get(groups.size() - 1).end();
+    }
 
     /** Number of scalar state values (e.g. D-Adaptation's d). They start at zero. */
     default int scalars() {

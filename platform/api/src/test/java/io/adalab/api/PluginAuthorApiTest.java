@@ -220,6 +220,33 @@ class PluginAuthorApiTest {
         // Adam's first step moves every coordinate by lr against the gradient's sign
         assertThat(p[0]).isCloseTo(0.9f, org.assertj.core.data.Offset.offset(1e-6f));
         assertThat(p[1]).isCloseTo(-0.9f, org.assertj.core.data.Offset.offset(1e-6f));
+        assertThat(b.stateBytes()).as("m and v in float32").isEqualTo(2 * 2 * 4);
+    }
+
+    @Test
+    void aRuleMayKeepShorterStateThanTheParameters() {
+        // one statistic per group, like a factored method would keep per row or column
+        UpdateRule perGroup = new UpdateRule() {
+            @Override public int slots() {
+                return 1;
+            }
+
+            @Override public int slotLength(int k, List<ParameterGroup> groups) {
+                return groups.size();
+            }
+
+            @Override public void step(Buffers b, StepContext ctx) {
+                for (int k = 0; k < b.groups().size(); k++) {
+                    ParameterGroup g = b.groups().get(k);
+                    b.slot(0).set(k, b.grad().norm(g.offset(), g.length()));
+                }
+            }
+        };
+        List<ParameterGroup> groups = List.of(ParameterGroup.of("w", 0, 3), ParameterGroup.of("b", 3, 1));
+        Buffers b = Buffers.allocate(perGroup, Vec.zeros(DType.FLOAT64, 4), Vec.of(new double[] {3, 0, 4, 2}), groups);
+        perGroup.step(b, null);
+        assertThat(b.slot(0).toDoubleArray()).containsExactly(5, 2);
+        assertThat(b.stateBytes()).isEqualTo(2 * 8);
     }
 
     @Test

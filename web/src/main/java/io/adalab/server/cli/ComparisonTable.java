@@ -2,6 +2,7 @@ package io.adalab.server.cli;
 
 import io.adalab.core.events.RunStatus;
 import io.adalab.core.spec.ExperimentPlan;
+import io.adalab.core.spec.Labels;
 import io.adalab.core.spec.RunSpec;
 import io.adalab.core.train.RunOutcome;
 import java.io.PrintWriter;
@@ -27,14 +28,15 @@ final class ComparisonTable {
         String third = lm ? "test perplexity" : "test accuracy";
         // labels the user wrote (e.g. "Adam (DeepOBS 92.34 %)") get a column; generated ones repeat the settings
         boolean labels = plan.runs().stream().anyMatch(r -> !r.label().startsWith(r.optimizer().id()));
-        TextTable t = problem
-            ? new TextTable("optimizer", "hyperparameters", "runs", "final loss", "suboptimality", "steps/s", "wall time")
-            : new TextTable("optimizer", "hyperparameters", "runs", "train loss", "test loss", third, "steps/s", "wall time");
+        List<String> head = new ArrayList<>();
         if (labels) {
-            t = problem
-                ? new TextTable("configuration", "optimizer", "hyperparameters", "runs", "final loss", "suboptimality", "steps/s", "wall time")
-                : new TextTable("configuration", "optimizer", "hyperparameters", "runs", "train loss", "test loss", third, "steps/s", "wall time");
+            head.add("configuration");
         }
+        head.addAll(List.of("optimizer", "hyperparameters", "runs"));
+        head.addAll(problem ? List.of("final loss", "suboptimality") : List.of("train loss", "test loss", third));
+        // optimizer state as a multiple of the parameters' size: Adam 2x, Lion 1x, Adafactor much less
+        head.addAll(List.of("state", "steps/s", "wall time"));
+        TextTable t = new TextTable(head.toArray(String[]::new));
         for (List<Integer> idx : byConfig.values()) {
             RunSpec first = plan.runs().get(idx.get(0));
             List<Map<String, Double>> m = new ArrayList<>();
@@ -64,6 +66,7 @@ final class ComparisonTable {
                 row.addAll(List.of(stat(m, m.get(0).containsKey("train_loss") ? "train_loss" : "train_minibatch_loss"),
                     stat(m, "test_loss"), lm ? stat(m, "test_perplexity") : percent(m, "test_accuracy")));
             }
+            row.add(state(m));
             row.add(stat(m, "steps_per_second"));
             row.add(seconds(m));
             t.add(row.toArray());
@@ -81,7 +84,7 @@ final class ComparisonTable {
             var h = schema.get(k);
             boolean isDefault = h != null && h.defaultValue() != null && h.defaultValue().equals(v);
             if (!isDefault) {
-                s.append(s.length() == 0 ? "" : " ").append(k).append('=').append(v instanceof Double d ? shortNum(d) : v);
+                s.append(s.length() == 0 ? "" : " ").append(k).append('=').append(Labels.value(v));
             }
         });
         if (r.schedule() != null) {
@@ -93,9 +96,10 @@ final class ComparisonTable {
         return s.length() == 0 ? "(defaults)" : s.toString();
     }
 
-    private static String shortNum(double d) {
-        String t = Double.toString(d);
-        return t.endsWith(".0") ? t.substring(0, t.length() - 2) : t;
+    /** The optimizer's state per parameter byte, e.g. {@code 2×} (the same for every seed). */
+    private static String state(List<Map<String, Double>> m) {
+        double[] v = values(m, "optimizer_state_per_parameter");
+        return v.length == 0 ? "-" : Labels.value(v[0]) + "×";
     }
 
     private static double[] values(List<Map<String, Double>> m, String key) {

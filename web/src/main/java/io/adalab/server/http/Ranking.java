@@ -14,12 +14,13 @@ import java.util.TreeMap;
 
 /**
  * The compare table: per configuration (a {@code compare} entry, aggregated over seeds) the final
- * value of the primary metric (mean, std, best), accuracy, wall time, and steps and time until the
- * loss first reached a target; ranked by the mean final value, lower first.
+ * value of the primary metric (mean, std, best), accuracy, wall time, the optimizer's state as a
+ * multiple of the parameters' size, and steps and time until the loss first reached a target;
+ * ranked by the mean final value, lower first.
  */
 final class Ranking {
     private static final String[] GROUP_COLUMNS = {"rank", "config", "optimizer", "runs", "metric", "final_mean", "final_std",
-        "final_best", "accuracy_mean", "wall_seconds_mean", "steps_mean", "reached", "steps_to_target_mean", "time_to_target_mean"};
+        "final_best", "accuracy_mean", "wall_seconds_mean", "steps_mean", "state_per_parameter", "reached", "steps_to_target_mean", "time_to_target_mean"};
     private final SeriesReader reader;
     private final RunViews views;
 
@@ -44,6 +45,7 @@ final class Ranking {
             row.put("final", views.value(r, metric));
             row.put("accuracy", number(r.finalMetrics().getOrDefault("test_accuracy", r.finalMetrics().get("train_accuracy"))));
             row.put("wall_seconds", number(r.finalMetrics().get("wall_seconds")));
+            row.put("state_per_parameter", number(r.finalMetrics().get("optimizer_state_per_parameter")));
             row.put("steps", r.steps());
             long hit = target == null ? -1 : stepsTo(r.id(), target);
             row.put("steps_to_target", hit < 0 ? null : hit);
@@ -82,6 +84,7 @@ final class Ranking {
         m.put("accuracy_mean", mean(values(rows, "accuracy")));
         m.put("wall_seconds_mean", mean(values(rows, "wall_seconds")));
         m.put("steps_mean", mean(values(rows, "steps")));
+        m.put("state_per_parameter", mean(values(rows, "state_per_parameter")));
         double[] hits = values(rows, "steps_to_target");
         m.put("reached", hits.length + "/" + rows.size());
         m.put("steps_to_target_mean", mean(hits));

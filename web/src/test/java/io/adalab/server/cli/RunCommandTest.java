@@ -50,6 +50,9 @@ class RunCommandTest {
             .contains("test accuracy").contains("steps/s").contains("2/2")
             .contains("momentum=0.9").contains("schedule=step")
             .contains("[4/4]");
+        // optimizer state per parameter: SGD with momentum keeps one buffer, Adam two
+        assertThat(c.out.lines().filter(l -> l.startsWith("sgd ")).findFirst().orElseThrow()).contains(" 1× ");
+        assertThat(c.out.lines().filter(l -> l.startsWith("adam ")).findFirst().orElseThrow()).contains(" 2× ");
         assertThat(data.resolve("adalab.mv.db")).exists();
     }
 

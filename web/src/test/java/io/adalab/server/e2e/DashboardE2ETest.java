@@ -85,7 +85,7 @@ class DashboardE2ETest {
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
             + "arguments[0].dispatchEvent(new Event('input'));", text, """
             name: e2e-bowl
-            problem: {type: slow_bowl, pause_us: 1500}
+            problem: {type: slow_bowl, pause_us: 3000}
             training: {steps: 2500}
             seeds: [1]
             compare:

@@ -142,6 +142,11 @@ class RestApiTest {
         assertThat(r.get("groups").get(0).get("rank").asInt()).isEqualTo(1);
         assertThat(r.get("groups").get(0).get("runs").asInt()).isEqualTo(2);
         assertThat(r.get("runs")).hasSize(4);
+        r.get("groups").forEach(g -> {
+            if (g.get("optimizer").asText().equals("adam")) {
+                assertThat(g.get("state_per_parameter").asDouble()).as("Adam keeps m and v").isEqualTo(2.0);
+            }
+        });
         HttpResponse<String> csv = f.get("/api/v1/experiments/" + rosen + "/ranking?target=5&format=csv");
         assertThat(csv.body()).startsWith("rank,config,optimizer,runs");
         assertThat(csv.body().split("\n")).hasSize(3);

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /** Short, readable values for run labels: {@code lr=0.0005}, {@code lr=1e-5}, {@code lr=0.003162}. */
-final class Labels {
+public final class Labels {
     private Labels() {
     }
 
@@ -13,7 +13,7 @@ final class Labels {
      * digits, in plain notation unless scientific is clearly shorter ({@code 5.0E-4} becomes
      * {@code 0.0005}, {@code 1.0E-5} becomes {@code 1e-5}); anything else as its string.
      */
-    static String value(Object v) {
+    public static String value(Object v) {
         if (!(v instanceof Double || v instanceof Float)) {
             return String.valueOf(v);
         }

@@ -111,7 +111,8 @@ public final class Trainer {
             ? "problem " + spec.problem().id() + " (plugin " + spec.problem().registered().pluginId() + ")"
             : "model " + spec.model().id() + " (plugin " + spec.model().registered().pluginId() + ")";
         UpdateRule rule = call(optName, () -> spec.optimizer().extension().create(spec.optimizer().hyperparameters()));
-        Buffers buffers = Buffers.allocate(rule, params, grad, src.groups());
+        Buffers buffers = call(optName, () -> Buffers.allocate(rule, params, grad, src.groups()));
+        p.state(buffers.stateBytes(), n * (long) (src.dtype() == io.adalab.api.DType.FLOAT32 ? 4 : 8));
         call(optName, () -> {
             rule.initialize(buffers);
             return null;
@@ -253,6 +254,14 @@ public final class Trainer {
         private double epochLossSum;
         private long epochSteps;
         private Map<String, Double> lastEpoch = Map.of();
+        private long stateBytes = -1;
+        private long parameterBytes;
+
+        /** The optimizer's state size, and the parameters' for scale. */
+        void state(long state, long parameters) {
+            stateBytes = state;
+            parameterBytes = parameters;
+        }
 
         void step(long step, double loss, int batchSize) {
             steps = step;
@@ -279,6 +288,11 @@ public final class Trainer {
             m.put("steps", (double) steps);
             m.put("wall_seconds", wall);
             m.put("steps_per_second", wall > 0 ? steps / wall : Double.NaN);
+            if (stateBytes >= 0) {
+                // what the method costs in memory beyond the parameters: Adam 2x, Lion 1x, Adafactor far less
+                m.put("optimizer_state_bytes", (double) stateBytes);
+                m.put("optimizer_state_per_parameter", parameterBytes > 0 ? (double) stateBytes / parameterBytes : Double.NaN);
+            }
             if (!spec.isProblem()) {
                 m.put("samples_per_second", wall > 0 ? samples / wall : Double.NaN);
             }

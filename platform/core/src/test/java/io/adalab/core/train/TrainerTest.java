@@ -46,6 +46,8 @@ class TrainerTest {
         assertThat(o.status()).isEqualTo(RunStatus.FINISHED);
         assertThat(o.finalMetrics().get("final_loss")).isLessThan(1e-3);
         assertThat(o.finalMetrics().get("steps")).isEqualTo(50.0);
+        // plain SGD keeps no state; a float64 problem's parameters take 8 bytes each
+        assertThat(o.finalMetrics()).containsEntry("optimizer_state_bytes", 0.0).containsEntry("optimizer_state_per_parameter", 0.0);
     }
 
     @Test

@@ -85,13 +85,19 @@ public final class KitRun {
 
     /** Parameters, then every slot, then the scalars: the whole state, as doubles. */
     public double[] state() {
-        int n = buffers.length();
-        double[] out = new double[n * (1 + buffers.slotCount()) + buffers.scalars().length];
-        System.arraycopy(params(), 0, out, 0, n);
+        int size = buffers.length() + buffers.scalars().length;
         for (int k = 0; k < buffers.slotCount(); k++) {
-            System.arraycopy(buffers.slot(k).toDoubleArray(), 0, out, n * (k + 1), n);
+            size += buffers.slot(k).length();
         }
-        System.arraycopy(buffers.scalars(), 0, out, n * (1 + buffers.slotCount()), buffers.scalars().length);
+        double[] out = new double[size];
+        int at = buffers.length();
+        System.arraycopy(params(), 0, out, 0, at);
+        for (int k = 0; k < buffers.slotCount(); k++) {
+            double[] s = buffers.slot(k).toDoubleArray();
+            System.arraycopy(s, 0, out, at, s.length);
+            at += s.length;
+        }
+        System.arraycopy(buffers.scalars(), 0, out, at, buffers.scalars().length);
         return out;
     }
 

@@ -26,8 +26,9 @@ import org.pf4j.Extension;
  * {@code relative_step} the schedule still applies as the factor {@code learningRate / lr}
  * (1 without a schedule). Differences from the paper: the first moment (if {@code beta1 > 0})
  * averages the scaled, clipped update, as in Hugging Face; weight decay is decoupled,
- * {@code p -= wd * alpha_t * p}. The factored statistics live in a full-length slot, since the API's
- * slots all have the parameters' length: the memory saving of the paper is not realised.
+ * {@code p -= wd * alpha_t * p}. The factored statistics take {@code R + C} numbers per
+ * {@code R x C} block (the rule declares its slot's length), so the state is as small as the
+ * paper's: the platform reports it per run as {@code optimizer_state_bytes}.
  */
 @Extension
 public final class Adafactor implements Optimizer {

@@ -5,13 +5,15 @@ import io.adalab.api.ParameterGroup;
 import io.adalab.api.StepContext;
 import io.adalab.api.UpdateRule;
 import io.adalab.api.Vec;
+import java.util.List;
 
 /**
- * The per-run side of {@link Adafactor}. Slot 0 holds the second-moment statistics: for a factored
- * group, block {@code b} of shape {@code R x C} keeps its row statistics at
- * {@code offset + b*(R+C)} and its column statistics right after them; for other groups, the
- * unfactored {@code v}. Slot 1 is the first moment when {@code beta1 > 0}. The gradient buffer is
- * used as scratch for the unclipped update.
+ * The per-run side of {@link Adafactor}. Slot 0 holds the second-moment statistics, group after
+ * group: a factored group keeps, for each block of shape {@code R x C}, its {@code R} row
+ * statistics and then its {@code C} column statistics; another group keeps its unfactored
+ * {@code v}. So slot 0 is as short as the paper promises ({@link #slotLength}). Slot 1 is the
+ * first moment when {@code beta1 > 0}. The gradient buffer is used as scratch for the unclipped
+ * update.
  */
 final class AdafactorRule implements UpdateRule {
     private final Config c;
@@ -28,17 +30,42 @@ final class AdafactorRule implements UpdateRule {
         return c.beta1() > 0 ? 2 : 1;
     }
 
+    @Override public int slotLength(int k, List<ParameterGroup> groups) {
+        if (k > 0) {
+            return UpdateRule.super.slotLength(k, groups);
+        }
+        int n = 0;
+        for (ParameterGroup g : groups) {
+            n += statistics(g);
+        }
+        return n;
+    }
+
+    /** {rows, cols} of the blocks a group is factored into, or null if it is not factored. */
+    private static int[] factors(ParameterGroup group) {
+        long[] shape = group.shape();
+        int rank = shape.length;
+        int rows = rank >= 2 ? (int) shape[rank - 2] : 0;
+        int cols = rank >= 2 ? (int) shape[rank - 1] : 0;
+        return rows >= 2 && cols >= 2 && (long) rows * cols * (group.length() / (rows * cols)) == group.length()
+            ? new int[] {rows, cols} : null;
+    }
+
+    /** Elements of slot 0 a group needs. */
+    private static int statistics(ParameterGroup group) {
+        int[] f = factors(group);
+        return f == null ? group.length() : group.length() / (f[0] * f[1]) * (f[0] + f[1]);
+    }
+
     @Override public void step(Buffers b, StepContext ctx) {
         long t = ctx.step();
         double beta2t = 1 - Math.pow(t, c.decayRate());
+        int stats = 0;
         for (ParameterGroup group : b.groups()) {
             double alpha = stepSize(b.params(), group, t, ctx.learningRate());
-            long[] shape = group.shape();
-            int rank = shape.length;
-            int rows = rank >= 2 ? (int) shape[rank - 2] : 0;
-            int cols = rank >= 2 ? (int) shape[rank - 1] : 0;
-            double sumSq = rows >= 2 && cols >= 2 && (long) rows * cols * (group.length() / (rows * cols)) == group.length()
-                ? factored(b, group, rows, cols, beta2t) : unfactored(b, group, beta2t);
+            int[] f = factors(group);
+            double sumSq = f != null ? factored(b, group, stats, f[0], f[1], beta2t) : unfactored(b, group, stats, beta2t);
+            stats += statistics(group);
             double rmsU = Math.sqrt(sumSq / group.length());
             apply(b, group, alpha, alpha / Math.max(1, rmsU / c.clip()));
         }
@@ -56,14 +83,15 @@ final class AdafactorRule implements UpdateRule {
         return scale * rel;
     }
 
-    private double unfactored(Buffers b, ParameterGroup group, double beta2t) {
+    /** @param stats where the group's statistics start in slot 0 */
+    private double unfactored(Buffers b, ParameterGroup group, int stats, double beta2t) {
         Vec g = b.grad();
         Vec v = b.slot(0);
         double sumSq = 0;
-        for (int i = group.offset(), end = group.end(); i < end; i++) {
+        for (int i = group.offset(), end = group.end(), at = stats; i < end; i++, at++) {
             double gi = g.get(i);
-            double vi = beta2t * v.get(i) + (1 - beta2t) * (gi * gi + c.eps1());
-            v.set(i, vi);
+            double vi = beta2t * v.get(at) + (1 - beta2t) * (gi * gi + c.eps1());
+            v.set(at, vi);
             double u = gi / Math.sqrt(vi);
             g.set(i, u);
             sumSq += u * u;
@@ -71,13 +99,13 @@ final class AdafactorRule implements UpdateRule {
         return sumSq;
     }
 
-    private double factored(Buffers b, ParameterGroup group, int rows, int cols, double beta2t) {
+    private double factored(Buffers b, ParameterGroup group, int stats, int rows, int cols, double beta2t) {
         Vec g = b.grad();
         Vec s = b.slot(0);
         double sumSq = 0;
         for (int block = 0, blocks = group.length() / (rows * cols); block < blocks; block++) {
             int base = group.offset() + block * rows * cols;
-            int rowStat = group.offset() + block * (rows + cols);
+            int rowStat = stats + block * (rows + cols);
             int colStat = rowStat + rows;
             double rowSum = 0;
             for (int r = 0; r < rows; r++) {

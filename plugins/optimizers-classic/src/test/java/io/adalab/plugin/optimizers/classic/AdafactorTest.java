@@ -74,4 +74,19 @@ class AdafactorTest {
         // a zero gradient row of the matrix leaves it in place
         assertThat(java.util.Arrays.copyOf(x, 4)).containsExactly(java.util.Arrays.copyOf(x1, 4));
     }
+
+    @Test
+    void theStateIsSublinearInAMatrixsSize() {
+        // a 64 x 32 weight matrix keeps 64 row and 32 column statistics; the bias keeps its own v
+        List<ParameterGroup> groups = List.of(new ParameterGroup("w", 0, 2048, new long[] {64, 32}),
+            ParameterGroup.of("b", 2048, 32));
+        Buffers b = Buffers.allocate(rule, Vec.zeros(io.adalab.api.DType.FLOAT32, 2080),
+            Vec.zeros(io.adalab.api.DType.FLOAT32, 2080), groups);
+        assertThat(b.slotCount()).isEqualTo(1);
+        assertThat(b.slot(0).length()).isEqualTo(64 + 32 + 32);
+        assertThat(b.stateBytes()).isEqualTo(4L * 128);
+        UpdateRule withMomentum = new Adafactor().create(new Adafactor().schema().resolve(Map.of("beta1", 0.9)));
+        assertThat(Buffers.allocate(withMomentum, Vec.zeros(io.adalab.api.DType.FLOAT32, 2080),
+            Vec.zeros(io.adalab.api.DType.FLOAT32, 2080), groups).stateBytes()).as("plus a full first moment").isEqualTo(4L * (128 + 2080));
+    }
 }
