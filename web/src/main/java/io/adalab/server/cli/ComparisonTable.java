@@ -35,7 +35,7 @@ final class ComparisonTable {
         head.addAll(List.of("optimizer", "hyperparameters", "runs"));
         head.addAll(problem ? List.of("final loss", "suboptimality") : List.of("train loss", "test loss", third));
         // optimizer state as a multiple of the parameters' size: Adam 2x, Lion 1x, Adafactor much less
-        head.addAll(List.of("state", "steps/s", "wall time"));
+        head.addAll(List.of("state", lm ? "tokens/s" : "steps/s", "wall time"));
         TextTable t = new TextTable(head.toArray(String[]::new));
         for (List<Integer> idx : byConfig.values()) {
             RunSpec first = plan.runs().get(idx.get(0));
@@ -67,7 +67,7 @@ final class ComparisonTable {
                     stat(m, "test_loss"), lm ? stat(m, "test_perplexity") : percent(m, "test_accuracy")));
             }
             row.add(state(m));
-            row.add(stat(m, "steps_per_second"));
+            row.add(stat(m, lm ? "tokens_per_second" : "steps_per_second"));
             row.add(seconds(m));
             t.add(row.toArray());
         }

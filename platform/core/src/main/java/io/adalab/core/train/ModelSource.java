@@ -54,6 +54,10 @@ final class ModelSource implements TrainingSource {
         return model.lossAndGradient(params, batch, gradOut);
     }
 
+    @Override public long tokens(Batch batch) {
+        return data.shape().task() == Task.LANGUAGE_MODEL ? io.adalab.api.dl4j.Dl4jSequenceModel.tokens(batch) : 0;
+    }
+
     @Override public Map<String, Double> evaluate(Vec point) {
         Map<String, Double> m = new LinkedHashMap<>();
         boolean lm = data.shape().task() == Task.LANGUAGE_MODEL;

@@ -194,7 +194,7 @@ public final class Trainer {
                     values[pathAt] = px;
                     values[pathAt + 1] = py;
                 }
-                p.step(step, loss, batch == null ? 0 : batch.size());
+                p.step(step, loss, batch == null ? 0 : batch.size(), batch == null ? 0 : src.tokens(batch));
                 if (!Double.isFinite(updateNorm)) {
                     throw new Divergence(optName + " produced non-finite parameters at step " + step);
                 }
@@ -250,6 +250,7 @@ public final class Trainer {
     private static final class Progress {
         private long steps;
         private long samples;
+        private long tokens;
         private double lastLoss = Double.NaN;
         private double epochLossSum;
         private long epochSteps;
@@ -263,9 +264,10 @@ public final class Trainer {
             parameterBytes = parameters;
         }
 
-        void step(long step, double loss, int batchSize) {
+        void step(long step, double loss, int batchSize, long batchTokens) {
             steps = step;
             samples += batchSize;
+            tokens += batchTokens;
             lastLoss = loss;
             epochLossSum += loss;
             epochSteps++;
@@ -295,6 +297,10 @@ public final class Trainer {
             }
             if (!spec.isProblem()) {
                 m.put("samples_per_second", wall > 0 ? samples / wall : Double.NaN);
+            }
+            if (tokens > 0) {
+                // a language model's throughput in the field's unit: predicted tokens (padding excluded)
+                m.put("tokens_per_second", wall > 0 ? tokens / wall : Double.NaN);
             }
             m.values().removeIf(v -> v == null);
             return m;

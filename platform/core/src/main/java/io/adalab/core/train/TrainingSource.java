@@ -25,6 +25,11 @@ interface TrainingSource extends AutoCloseable {
 
     double lossAndGradient(Vec params, Batch batch, Vec gradOut);
 
+    /** Tokens a language model predicts in {@code batch} (for tokens/s); 0 for other tasks. */
+    default long tokens(Batch batch) {
+        return 0;
+    }
+
     /** End-of-epoch metrics at {@code point} ({@code train_loss}, {@code test_accuracy}, ...). */
     Map<String, Double> evaluate(Vec point);
 
