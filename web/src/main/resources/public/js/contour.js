@@ -52,9 +52,9 @@ export class ContourPlot {
     for (const r of runs) {
       try {
         const p = await get(`/runs/${r.id}/path?points=4000`);
-        this.paths.set(r.id, { color: colorOf(r), xs: p.x, ys: p.y, lastStep: p.steps[p.steps.length - 1] || 0, show: true });
+        this.paths.set(r.id, { color: colorOf(r), xs: p.x, ys: p.y, steps: p.steps, lastStep: p.steps[p.steps.length - 1] || 0, show: true });
       } catch {
-        this.paths.set(r.id, { color: colorOf(r), xs: [], ys: [], lastStep: 0, show: true });
+        this.paths.set(r.id, { color: colorOf(r), xs: [], ys: [], steps: [], lastStep: 0, show: true });
       }
     }
     this.grid = await get(`/experiments/${this.id}/contour?n=90`);
@@ -66,11 +66,20 @@ export class ContourPlot {
   add(run, step, pos) {
     const p = this.paths.get(run);
     if (!p || !pos || step <= p.lastStep) return;
-    p.xs.push(pos[0]); p.ys.push(pos[1]); p.lastStep = step;
+    p.xs.push(pos[0]); p.ys.push(pos[1]); p.steps.push(step); p.lastStep = step;
     if (!this.pending) {
       this.pending = true;
       setTimeout(() => { this.pending = false; this.draw(); }, 100);
     }
+  }
+
+  /** Forgets a run's path after `step` (it resumed from a checkpoint there). */
+  truncate(run, step) {
+    const p = this.paths.get(run);
+    if (!p || p.lastStep <= step) return;
+    let keep = p.steps.length;
+    while (keep > 0 && p.steps[keep - 1] > step) keep--;
+    p.xs.length = keep; p.ys.length = keep; p.steps.length = keep; p.lastStep = step;
   }
 
   visibility(hidden, keyOf) {

@@ -29,6 +29,13 @@ export class Series {
     return true;
   }
 
+  /** Drops everything after `step` (a run resumed from a checkpoint recomputes it). */
+  truncate(step) {
+    let n = this.steps.length;
+    while (n > 0 && this.steps[n - 1] > step) n--;
+    for (const k of ['steps', 'min', 'max', 'last']) this[k].length = n;
+  }
+
   /** Halves the resolution (pairs of buckets merged, spikes kept) once there are more than `cap` points. */
   compact(cap) {
     if (this.steps.length <= cap) return;

@@ -19,6 +19,7 @@ const CHARTS = [
 ];
 const POINTS = 1500;
 const TERMINAL = new Set(['FINISHED', 'DIVERGED', 'FAILED', 'CANCELLED', 'INTERRUPTED']);
+const RESUMABLE = new Set(['FAILED', 'CANCELLED', 'INTERRUPTED']);
 
 export async function experimentPage(view, id) {
   const offs = [];
@@ -326,7 +327,10 @@ export async function experimentPage(view, id) {
         h('td.num', value(r, 'acc') == null ? '–' : `${(value(r, 'acc') * 100).toFixed(1)} %`),
         h('td.num', duration(value(r, 'wall'))),
         h('td.num', num(value(r, 'sps'), 3)),
-        h('td', TERMINAL.has(r.status) ? h('a', { href: `/api/v1/runs/${r.id}/export?format=csv`, download: '' }, 'CSV')
+        h('td', TERMINAL.has(r.status)
+          ? [h('a', { href: `/api/v1/runs/${r.id}/export?format=csv`, download: '' }, 'CSV'),
+            RESUMABLE.has(r.status) ? h('button.small', { title: 'continue from its latest checkpoint', dataset: { resume: r.id },
+              onclick: async () => { await post(`/runs/${r.id}/resume`, ''); r.status = 'QUEUED'; r.message = ''; renderTable(); } }, '↻ Resume') : null]
           : h('button.danger', { onclick: () => post(`/runs/${r.id}/cancel`, '') }, 'Cancel')))))));
   }
   let tableTimer = null;
@@ -353,6 +357,13 @@ export async function experimentPage(view, id) {
     if (m.experiment !== id || !r) return;
     r.series = m.series;
     r.status = 'RUNNING';
+    if (m.resumed_after != null) {
+      // resumed from a checkpoint: what it had recorded after it is recomputed now
+      for (const s of st.data.get(r.id)?.values() || []) s.truncate(m.resumed_after);
+      st.wall.get(r.id)?.truncate(m.resumed_after);
+      if (contour) contour.truncate(r.id, m.resumed_after);
+      scheduleDraw();
+    }
     r.progress.total_steps = m.total_steps || r.progress.total_steps;
     ensureSeries(r);
     renderLayers();

@@ -6,6 +6,7 @@ import io.adalab.api.HyperparameterType;
 import io.adalab.api.Hyperparameters;
 import io.adalab.api.Optimizer;
 import io.adalab.core.events.RunEventBus;
+import io.adalab.core.events.RunStatus;
 import io.adalab.core.events.RunListener;
 import io.adalab.core.plugin.PluginHost;
 import io.adalab.core.plugin.PluginLease;
@@ -16,6 +17,7 @@ import io.adalab.core.spec.Resolved;
 import io.adalab.core.spec.RunSpec;
 import io.adalab.core.store.Database;
 import io.adalab.core.store.MetricWriter;
+import io.adalab.core.store.RunRecord;
 import io.adalab.core.store.RunStore;
 import io.adalab.core.store.SeriesReader;
 import io.adalab.core.train.RunOutcome;
@@ -147,6 +149,64 @@ public final class Workbench implements AutoCloseable {
             });
         }
         return new Launched(created.id(), created.runIds(), futures);
+    }
+
+    /**
+     * A resumed run.
+     *
+     * @param runId    the run
+     * @param spec     the run as planned again
+     * @param fromStep the checkpoint's step it continues after (0: it starts over, having none)
+     * @param outcome  completes when it ends
+     */
+    public record Resumed(long runId, RunSpec spec, long fromStep, CompletableFuture<RunOutcome> outcome) {
+    }
+
+    /**
+     * Continues a cancelled, failed or interrupted run from its latest checkpoint (or from the
+     * beginning if it kept none): the experiment's spec is planned again and must give the same run,
+     * with the same plugin versions; what the run recorded after the checkpoint is replaced.
+     *
+     * @throws ResumeException naming why not (no such run, finished, running, plan or plugin changed)
+     */
+    public Resumed resume(long runId) {
+        RunRecord r = store.run(runId).orElseThrow(() -> new ResumeException("no run " + runId, true));
+        RunStatus st = r.status();
+        if (!st.terminal() || st == RunStatus.FINISHED || st == RunStatus.DIVERGED) {
+            throw new ResumeException("run " + runId + " is " + st + ": only cancelled, failed or interrupted runs resume", false);
+        }
+        String source = store.experimentSource(r.experimentId())
+            .orElseThrow(() -> new ResumeException("the experiment of run " + runId + " is gone", true));
+        RunSpec spec;
+        try {
+            ExperimentPlan plan = planner().plan(source, false);
+            spec = r.index() < plan.runs().size() ? plan.runs().get(r.index()) : null;
+        } catch (RuntimeException e) {
+            throw new ResumeException("the experiment of run " + runId + " no longer plans: " + e.getMessage(), false);
+        }
+        if (spec == null || !spec.optimizer().id().equals(r.optimizer()) || spec.seed() != r.seed() || !spec.label().equals(r.label())) {
+            throw new ResumeException("the experiment no longer plans run " + runId + " the same way (" + r.label() + ", seed "
+                + r.seed() + "); start it anew instead", false);
+        }
+        String version = spec.optimizer().registered().pluginVersion();
+        if (!version.equals(r.optimizerVersion())) {
+            throw new ResumeException("run " + runId + " trained with " + r.optimizerPlugin() + " " + r.optimizerVersion()
+                + ", now " + version + " is installed: resuming would mix two implementations", false);
+        }
+        java.util.Optional<RunStore.Checkpoint> cp = store.checkpoint(runId);
+        PluginLease lease = host.lease(components(spec));
+        CompletableFuture<RunOutcome> f;
+        try {
+            store.requeue(runId, cp.map(c -> "resuming after step " + c.step()).orElse("starting over: no checkpoint was kept"));
+            metrics.expect(runId, spec);
+            f = scheduler.resume(runId, spec, cp.map(RunStore.Checkpoint::state).orElse(null));
+        } catch (RuntimeException e) {
+            lease.close();
+            store.restoreStatus(runId, st, r.message());
+            throw e;
+        }
+        f.whenComplete((o, e) -> lease.close());
+        return new Resumed(runId, spec, cp.map(RunStore.Checkpoint::step).orElse(0L), f);
     }
 
     /** Every extension a run calls, nested optimizers (Lookahead's inner one) included. */

@@ -23,6 +23,8 @@ public final class Fixtures {
         r.register(ExtensionKind.PROBLEM, new NanAfter());
         r.register(ExtensionKind.OPTIMIZER, new PlainSgd());
         r.register(ExtensionKind.OPTIMIZER, new Thrower());
+        r.register(ExtensionKind.OPTIMIZER, new NoisyMomentum());
+        r.register(ExtensionKind.SCHEDULE, new HalveOnPlateau());
         return r;
     }
 
@@ -152,6 +154,87 @@ public final class Fixtures {
                     throw new IllegalStateException("deliberate failure");
                 }
             });
+        }
+    }
+
+    /**
+     * Momentum with state in a slot and a scalar (its step count), plus gradient noise from the
+     * step's random generator: everything a resumed run must restore.
+     */
+    public static final class NoisyMomentum implements Optimizer {
+        @Override public String id() {
+            return "noisy_momentum";
+        }
+
+        @Override public String displayName() {
+            return "Noisy momentum";
+        }
+
+        @Override public HyperparameterSchema schema() {
+            return HyperparameterSchema.builder().real("lr", 0.05).positive().real("noise", 0.01).min(0).build();
+        }
+
+        @Override public UpdateRule create(Hyperparameters h) {
+            double noise = h.real("noise");
+            return new UpdateRule() {
+                @Override public int slots() {
+                    return 1;
+                }
+
+                @Override public int scalars() {
+                    return 1;
+                }
+
+                @Override public void step(io.adalab.api.Buffers b, io.adalab.api.StepContext ctx) {
+                    Vec p = b.params();
+                    Vec g = b.grad();
+                    Vec m = b.slot(0);
+                    b.scalars()[0] += 1;
+                    for (int i = 0; i < p.length(); i++) {
+                        double gi = g.get(i) + noise * ctx.random().nextGaussian();
+                        m.set(i, 0.9 * m.get(i) + gi);
+                        p.set(i, p.get(i) - ctx.learningRate() * m.get(i));
+                    }
+                }
+            };
+        }
+    }
+
+    /** Halves the rate when the loss has not improved for {@code patience} steps: state kept in fields. */
+    public static final class HalveOnPlateau implements io.adalab.api.LearningRateSchedule {
+        @Override public String id() {
+            return "halve_on_plateau";
+        }
+
+        @Override public String displayName() {
+            return "Halve on plateau";
+        }
+
+        @Override public HyperparameterSchema schema() {
+            return HyperparameterSchema.builder().integer("patience", 3).min(1).build();
+        }
+
+        @Override public io.adalab.api.ScheduleRule create(Hyperparameters h, io.adalab.api.ScheduleSetup setup) {
+            long patience = h.integer("patience");
+            return new io.adalab.api.ScheduleRule() {
+                private double lr = setup.baseLearningRate();
+                private double best = Double.POSITIVE_INFINITY;
+                private long since;
+
+                @Override public double learningRate(long t) {
+                    return lr;
+                }
+
+                @Override public void observe(long t, double loss) {
+                    if (loss < best * 0.999) {
+                        best = loss;
+                        since = 0;
+                    } else if (++since >= patience) {
+                        lr /= 2;
+                        since = 0;
+                    }
+                }
+            };
         }
     }
 }

@@ -3,6 +3,7 @@ package io.adalab.server.cli;
 import io.adalab.core.events.RunEvent;
 import io.adalab.core.events.RunListener;
 import io.adalab.core.events.RunStatus;
+import io.adalab.core.train.RunOutcome;
 import io.adalab.core.spec.RunSpec;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -38,6 +39,31 @@ final class ProgressBoard implements RunListener, AutoCloseable {
         Row(String name) {
             this.name = name;
         }
+    }
+
+    /**
+     * Waits for the runs, showing their progress as {@code progress} says (auto, bars, lines,
+     * none); Ctrl-C cancels them (they end CANCELLED and keep their checkpoints). Everything they
+     * reported is in the store when this returns.
+     */
+    static List<RunOutcome> await(io.adalab.core.Workbench wb, PrintWriter out, String progress, List<Long> runIds,
+                                  List<RunSpec> specs, List<java.util.concurrent.CompletableFuture<RunOutcome>> outcomes) {
+        boolean ansi = progress.equals("bars") || progress.equals("auto") && System.console() != null;
+        Thread hook = new Thread(() -> wb.scheduler().cancelAll());
+        Runtime.getRuntime().addShutdownHook(hook);
+        List<RunOutcome> done = new java.util.ArrayList<>();
+        if (progress.equals("none")) {
+            outcomes.forEach(f -> done.add(f.join()));
+        } else {
+            try (ProgressBoard board = new ProgressBoard(out, ansi, runIds, specs); AutoCloseable sub = wb.subscribe(board)) {
+                outcomes.forEach(f -> done.add(f.join()));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        wb.writer().flush();
+        Runtime.getRuntime().removeShutdownHook(hook);
+        return done;
     }
 
     ProgressBoard(PrintWriter out, boolean ansi, List<Long> runIds, List<RunSpec> specs) {

@@ -9,10 +9,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,22 +56,7 @@ final class RunCommand implements Callable<Integer> {
             Workbench.Launched launched = wb.launch(plan);
             out.println("Experiment " + plan.name() + " (#" + launched.experimentId() + "): " + plan.runs().size()
                 + " runs on " + wb.scheduler().workers() + " workers, data in " + wb.settings().dataDir());
-            boolean ansi = progress.equals("bars") || progress.equals("auto") && System.console() != null;
-            List<RunOutcome> outcomes = new ArrayList<>();
-            Thread hook = new Thread(() -> wb.scheduler().cancelAll());
-            Runtime.getRuntime().addShutdownHook(hook);
-            if (progress.equals("none")) {
-                wait(launched, outcomes);
-            } else {
-                try (ProgressBoard board = new ProgressBoard(out, ansi, launched.runIds(), plan.runs());
-                     AutoCloseable sub = wb.subscribe(board)) {
-                    wait(launched, outcomes);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            wb.writer().flush();
-            Runtime.getRuntime().removeShutdownHook(hook);
+            List<RunOutcome> outcomes = ProgressBoard.await(wb, out, progress, launched.runIds(), plan.runs(), launched.outcomes());
             if (plan.rangeTest() != null) {
                 RangeTestReport.print(out, wb, plan, launched.runIds());
             } else {
@@ -86,12 +69,6 @@ final class RunCommand implements Callable<Integer> {
                 return 1;
             }
             return 0;
-        }
-    }
-
-    private static void wait(Workbench.Launched launched, List<RunOutcome> outcomes) {
-        for (CompletableFuture<RunOutcome> f : launched.outcomes()) {
-            outcomes.add(f.join());
         }
     }
 

@@ -1,6 +1,8 @@
 package io.adalab.server.cli;
 
+import io.adalab.core.ResumeException;
 import io.adalab.core.Workbench;
+import io.adalab.core.train.RunOutcome;
 import io.adalab.core.events.RunStatus;
 import io.adalab.core.store.Json;
 import io.adalab.core.store.RunRecord;
@@ -20,9 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code adalab runs list|show|export}: read stored runs back. */
-@Command(name = "runs", description = "List, show and export stored runs.",
-    subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Export.class})
+/** {@code adalab runs list|show|export|resume}: read stored runs back, continue a stopped one. */
+@Command(name = "runs", description = "List, show, export and resume stored runs.",
+    subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Export.class, RunsCommand.Resume.class})
 final class RunsCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -139,6 +141,45 @@ final class RunsCommand implements Runnable {
                 out.println();
                 out.println("Stored step series: " + String.join(", ", wb.series().names(id)));
                 return 0;
+            }
+        }
+    }
+
+    @Command(name = "resume", description = "Continue a cancelled, failed or interrupted run from its latest checkpoint.")
+    static final class Resume implements Callable<Integer> {
+        @Parameters(paramLabel = "ID")
+        long id;
+
+        @Option(names = "--progress", description = "progress display: auto, bars, lines, none (default: ${DEFAULT-VALUE})",
+            defaultValue = "auto")
+        String progress;
+
+        @Mixin
+        CommonOptions common;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Workbench wb = common.open()) {
+                RunRecord r = find(wb, id);
+                if (!(r.spec().get("problem") instanceof Map<?, ?>)) {
+                    Workbench.initNd4j();
+                }
+                Workbench.Resumed resumed;
+                try {
+                    resumed = wb.resume(id);
+                } catch (ResumeException e) {
+                    throw new CliError(2, e.getMessage());
+                }
+                out.println("Run " + id + " (" + r.label() + ", seed " + r.seed() + ") "
+                    + (resumed.fromStep() > 0 ? "resumes after step " + resumed.fromStep() : "starts over: it kept no checkpoint"));
+                RunOutcome o = ProgressBoard.await(wb, out, progress, List.of(id), List.of(resumed.spec()),
+                    List.of(resumed.outcome())).get(0);
+                out.println("Run " + id + " " + o.status() + (o.message().isEmpty() ? "" : ": " + o.message())
+                    + "; `adalab runs show " + id + "` has its metrics.");
+                return o.status() == RunStatus.FINISHED ? 0 : 1;
             }
         }
     }

@@ -1,6 +1,8 @@
 package io.adalab.server.http;
 
 import io.adalab.core.events.RunStatus;
+import io.adalab.core.ResumeException;
+import io.adalab.core.Workbench;
 import io.adalab.core.store.RunRecord;
 import io.adalab.core.store.RunStore;
 import io.adalab.core.store.SeriesData;
@@ -37,6 +39,9 @@ final class RunApi extends Plugin<Void> {
             .path("id", "run id").response(200, "the run").response(404, "no such run");
         api.post("/runs/{id}/cancel", "Cancel a queued or running run", this::cancel)
             .path("id", "run id").token().response(202, "{cancelled: true|false}").response(404, "no such run");
+        api.post("/runs/{id}/resume", "Continue a cancelled, failed or interrupted run from its latest checkpoint", this::resume)
+            .path("id", "run id").token().response(202, "{run, from_step} (from_step 0: no checkpoint, it starts over)")
+            .response(404, "no such run").response(409, "finished, still running, or its plan or optimizer plugin changed");
         api.get("/runs/{id}/series", "One series, downsampled on the server to min/max/last buckets", this::series)
             .path("id", "run id").query("name", "string", "series name, e.g. loss, lr, grad_norm, wall_time (required)")
             .query("from", "integer", "first step (inclusive)").query("to", "integer", "last step (inclusive)")
@@ -86,6 +91,24 @@ final class RunApi extends Plugin<Void> {
     private void cancel(Context ctx) {
         RunRecord r = run(Params.id(ctx));
         ctx.status(202).json(Map.of("cancelled", web.workbench().scheduler().cancel(r.id())));
+    }
+
+    private void resume(Context ctx) {
+        long id = Params.id(ctx);
+        RunRecord r = run(id);
+        Workbench.Resumed resumed;
+        try {
+            resumed = web.workbench().resume(id);
+        } catch (ResumeException e) {
+            throw e.missing() ? ApiError.notFound("run " + id) : ApiError.conflict(e.getMessage());
+        } catch (IllegalStateException e) {
+            throw ApiError.conflict(e.getMessage());
+        }
+        web.hub().expect(r.experimentId(), List.of(id));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("run", id);
+        m.put("from_step", resumed.fromStep());
+        ctx.status(202).json(m);
     }
 
     private void series(Context ctx) {

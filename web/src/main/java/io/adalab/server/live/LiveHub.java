@@ -319,6 +319,9 @@ public final class LiveHub implements RunListener, AutoCloseable {
             m.put("series", st.series());
             m.put("total_steps", st.totalSteps());
             m.put("parameters", st.parameterCount());
+            if (st.resumed()) {
+                m.put("resumed_after", st.resumedAfter());
+            }
             deliver(write(m), "run:" + s.run, "experiment:" + s.experiment);
         } else if (e instanceof RunEvent.Epoch ep) {
             Map<String, Object> m = base("epoch", s);

@@ -155,4 +155,31 @@ class RunCommandTest {
         assertThat(adam.get("hyperparameters").get(0).get("default").asDouble()).isEqualTo(0.001);
         assertThat(Cli.run("plugins", "--data-dir", data.toString()).out).contains("Optimizers (").contains("Kingma");
     }
+
+    @Test
+    @Order(7)
+    void anInterruptedRunResumesAndAFinishedOneSaysWhyNot() throws Exception {
+        Cli list = Cli.run("runs", "list", "--json", "--data-dir", data.toString());
+        JsonNode first = new ObjectMapper().readTree(list.out).get(0);
+        long id = first.get("id").asLong();
+        double finalLoss = first.get("final").get("test_loss").asDouble();
+        Cli refused = Cli.run("runs", "resume", String.valueOf(id), "--data-dir", data.toString());
+        assertThat(refused.exit).isEqualTo(2);
+        assertThat(refused.err.strip()).doesNotContain("\n").contains("FINISHED").contains("only cancelled, failed or interrupted runs");
+
+        // as if the process training it had died: a finished run keeps no checkpoint, so it starts over
+        try (io.adalab.core.store.Database db = io.adalab.core.store.Database.openH2(data);
+             java.sql.Connection c = db.connection();
+             java.sql.PreparedStatement ps = c.prepareStatement("UPDATE run SET status = 'INTERRUPTED' WHERE id = ?")) {
+            ps.setLong(1, id);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        Cli c = Cli.run("runs", "resume", String.valueOf(id), "--data-dir", data.toString(), "--progress", "lines");
+        assertThat(c.exit).as(c.toString()).isZero();
+        assertThat(c.out).contains("starts over").contains("FINISHED");
+        JsonNode again = new ObjectMapper().readTree(Cli.run("runs", "list", "--json", "--data-dir", data.toString()).out).get(0);
+        assertThat(again.get("id").asLong()).isEqualTo(id);
+        assertThat(again.get("status").asText()).isEqualTo("FINISHED");
+        assertThat(again.get("final").get("test_loss").asDouble()).as("the same seed, the same numbers").isEqualTo(finalLoss);
+    }
 }

@@ -132,6 +132,27 @@ class DashboardE2ETest {
             + "return c && c.dataset.points ? Number(c.dataset.points) : 0;")).intValue();
     }
 
+    @Test void aCancelledRunResumesFromTheRunsTable() {
+        long id = f.launch("""
+            name: e2e-resume
+            problem: {type: slow_bowl, pause_us: 1000}
+            training: {steps: 3000, checkpoint_every: 200}
+            seeds: [1]
+            compare: [{optimizer: adam, lr: 0.05}]
+            """);
+        long run = f.workbench.store().runs(new io.adalab.core.store.RunStore.RunFilter(id, null, null, null, null)).get(0).id();
+        while (f.server.hub().live(run).map(l -> l.step()).orElse(0L) < 500) {
+            ServerFixture.sleep(10);
+        }
+        f.post("/api/v1/runs/" + run + "/cancel", "application/json", "");
+        f.awaitDone(id);
+        browser.get(f.server.url() + "#/experiments/" + id);
+        waiting().until(d -> runStatuses().equals(List.of("CANCELLED")));
+        browser.findElement(By.cssSelector("[data-resume='" + run + "']")).click();
+        waiting().until(d -> runStatuses().equals(List.of("FINISHED")));
+        assertThat(f.workbench.store().run(run).orElseThrow().steps()).isEqualTo(3000L);
+    }
+
     @Test void yamlErrorsPointAtTheLine() {
         browser.get(f.server.url() + "#/launch");
         waiting().until(d -> !d.findElements(By.id("tab-yaml")).isEmpty());

@@ -152,6 +152,49 @@ class RestApiTest {
         assertThat(csv.body().split("\n")).hasSize(3);
     }
 
+    @Test void aCancelledRunResumesFromItsCheckpointAndEndsAsIfNeverStopped() {
+        String yaml = """
+            name: %s
+            problem: {type: slow_bowl, pause_us: 400}
+            training: {steps: 3000, checkpoint_every: 500}
+            seeds: [7]
+            compare: [{optimizer: adam, lr: 0.01, schedule: {type: plateau, patience: 50}}]
+            """;
+        long twin = f.launch(yaml.formatted("uninterrupted"));
+        f.awaitDone(twin);
+        long id = f.launch(yaml.formatted("interrupted"));
+        long run = firstRun(id);
+        while (f.server.hub().live(run).map(l -> l.step()).orElse(0L) < 1200) {
+            ServerFixture.sleep(5);
+        }
+        f.post("/api/v1/runs/" + run + "/cancel", "application/json", "");
+        f.awaitDone(id);
+        assertThat(f.workbench.store().run(run).orElseThrow().status().name()).isEqualTo("CANCELLED");
+
+        HttpResponse<String> r = f.post("/api/v1/runs/" + run + "/resume", "application/json", "");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        long from = ServerFixture.json(r).get("from_step").asLong();
+        assertThat(from).isPositive().isLessThan(3000);
+        assertThat(from % 500).isZero();
+        f.awaitDone(id);
+        JsonNode done = ServerFixture.json(f.get("/api/v1/runs/" + run));
+        assertThat(done.get("status").asText()).isEqualTo("FINISHED");
+
+        // what the store holds is what an uninterrupted run stored: every step once, the same numbers
+        long other = firstRun(twin);
+        for (String name : List.of("loss", "lr", "iterate_x", "eff_lr_p50")) {
+            JsonNode a = ServerFixture.json(f.get("/api/v1/runs/" + run + "/series?name=" + name + "&points=100000"));
+            JsonNode b = ServerFixture.json(f.get("/api/v1/runs/" + other + "/series?name=" + name + "&points=100000"));
+            assertThat(a.get("steps")).as(name).isEqualTo(b.get("steps"));
+            assertThat(a.get("last")).as(name).isEqualTo(b.get("last"));
+        }
+        assertThat(done.get("final").get("final_loss")).isEqualTo(ServerFixture.json(f.get("/api/v1/runs/" + other)).get("final").get("final_loss"));
+
+        assertThat(error(f.post("/api/v1/runs/" + run + "/resume", "application/json", ""), 409).get("detail").asText())
+            .contains("FINISHED");
+        error(f.post("/api/v1/runs/99999/resume", "application/json", ""), 404);
+    }
+
     @Test void aRunTrainedOutsideTheServerHasItsPathStoredAndExported() {
         // as `adalab run` does: straight through the workbench, no server involved
         var launched = f.workbench.launch(f.workbench.planner().plan("""

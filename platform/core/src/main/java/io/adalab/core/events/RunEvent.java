@@ -16,16 +16,35 @@ public sealed interface RunEvent {
      * @param series per-step series names ({@code loss}, {@code lr}, ..., {@code update_ratio/0_W})
      * @param parameterCount number of trained parameters
      * @param totalSteps     steps the run will take if it runs to the end (0 if unknown)
+     * @param resumedAfter   -1 for a fresh start; otherwise the run continues after this step (0: from
+     *                       the beginning again) and whatever it recorded beyond that step is void
      */
-    record Started(long runId, List<String> series, long parameterCount, long totalSteps) implements RunEvent {
+    record Started(long runId, List<String> series, long parameterCount, long totalSteps, long resumedAfter) implements RunEvent {
         public Started {
             series = List.copyOf(series);
         }
 
-        /** Without a known step count. */
-        public Started(long runId, List<String> series, long parameterCount) {
-            this(runId, series, parameterCount, 0);
+        /** A fresh start. */
+        public Started(long runId, List<String> series, long parameterCount, long totalSteps) {
+            this(runId, series, parameterCount, totalSteps, -1);
         }
+
+        /** A fresh start without a known step count. */
+        public Started(long runId, List<String> series, long parameterCount) {
+            this(runId, series, parameterCount, 0, -1);
+        }
+
+        /** Whether the run continues an earlier attempt. */
+        public boolean resumed() {
+            return resumedAfter >= 0;
+        }
+    }
+
+    /**
+     * The run's complete training state after {@code step} (parameters, optimizer state, progress),
+     * serialized by the trainer; the store keeps the latest one so the run can resume from it.
+     */
+    record Checkpoint(long runId, long step, byte[] state) implements RunEvent {
     }
 
     /**

@@ -19,10 +19,12 @@ import io.adalab.api.Hyperparameters;
  * @param divergenceFactor a loss above this factor times max(1, |initial loss|) ends the run DIVERGED
  * @param stepTimeoutSeconds a plugin call of one step (loss and gradient, or the optimizer's update) still running
  *                         after this many seconds is stopped by the watchdog and the run ends FAILED (timeout)
+ * @param checkpointEvery  keep a checkpoint every this many steps (0: by time, see checkpointSeconds)
+ * @param checkpointSeconds keep a checkpoint when this many seconds passed since the last one (0: never by time)
  */
 public record TrainingConfig(int epochs, long steps, int batchSize, DType dtype, boolean evaluate, boolean evalTrain,
                              int telemetryEvery, int quantileEvery, int quantileSample, double divergenceFactor,
-                             double stepTimeoutSeconds) {
+                             double stepTimeoutSeconds, long checkpointEvery, double checkpointSeconds) {
 
     /** The schema of {@code training:}, reused for validation and documentation. */
     public static final HyperparameterSchema SCHEMA = HyperparameterSchema.builder()
@@ -39,6 +41,10 @@ public record TrainingConfig(int epochs, long steps, int batchSize, DType dtype,
             .help("loss above this factor x max(1, |initial loss|) ends the run as DIVERGED")
         .real("step_timeout_seconds", 60.0).positive().logScale()
             .help("a plugin call within one step that runs longer than this is stopped; the run ends FAILED (timeout)")
+        .integer("checkpoint_every", (Long) null).optional().min(1)
+            .help("keep a checkpoint every N steps (default: by time, see checkpoint_seconds); a stopped run resumes from it")
+        .real("checkpoint_seconds", 60.0).nonNegative()
+            .help("keep a checkpoint when this many seconds of training passed since the last one (0: never)")
         .build();
 
     static TrainingConfig from(Hyperparameters h, boolean problem) {
@@ -54,6 +60,8 @@ public record TrainingConfig(int epochs, long steps, int batchSize, DType dtype,
             h.integerAsInt("quantile_every"),
             h.integerAsInt("quantile_sample"),
             h.real("divergence_factor"),
-            h.real("step_timeout_seconds"));
+            h.real("step_timeout_seconds"),
+            h.has("checkpoint_every") ? h.integer("checkpoint_every") : 0,
+            h.real("checkpoint_seconds"));
     }
 }

@@ -130,9 +130,34 @@ public final class MetricWriter implements RunListener, AutoCloseable {
 
     private void handle(RunEvent e) throws SQLException {
         if (e instanceof RunEvent.Started s) {
-            runs.put(s.runId(), new RunSeries(s.series()));
+            RunSeries rs = new RunSeries(s.series());
+            if (s.resumed()) {
+                resume(s.runId(), s.resumedAfter(), rs);
+            }
+            runs.put(s.runId(), rs);
             update("UPDATE run SET series = ?, parameter_count = ? WHERE id = ?",
                 Json.write(s.series()), s.parameterCount(), s.runId());
+        } else if (e instanceof RunEvent.Checkpoint cp) {
+            // the series up to the checkpoint first, so a resumed run continues them without a gap
+            writeChunks(false, cp.runId());
+            try (Connection c = db.connection()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement del = c.prepareStatement("DELETE FROM checkpoint WHERE run_id = ?");
+                     PreparedStatement ins = c.prepareStatement(
+                         "INSERT INTO checkpoint (run_id, step, state, created_at) VALUES (?, ?, ?, ?)")) {
+                    del.setLong(1, cp.runId());
+                    del.executeUpdate();
+                    ins.setLong(1, cp.runId());
+                    ins.setLong(2, cp.step());
+                    ins.setBytes(3, cp.state());
+                    ins.setObject(4, RunStore.now());
+                    ins.executeUpdate();
+                    c.commit();
+                } catch (SQLException ex) {
+                    c.rollback();
+                    throw ex;
+                }
+            }
         } else if (e instanceof RunEvent.Step s) {
             RunSeries rs = runs.get(s.runId());
             if (rs == null) {
@@ -154,6 +179,9 @@ public final class MetricWriter implements RunListener, AutoCloseable {
             } else if (st.status().terminal()) {
                 writeChunks(true, st.runId());
                 runs.remove(st.runId());
+                if (st.status() == RunStatus.FINISHED || st.status() == RunStatus.DIVERGED) {
+                    update("DELETE FROM checkpoint WHERE run_id = ?", st.runId()); // nothing left to resume
+                }
                 Double steps = st.finalMetrics().get("steps");
                 update("UPDATE run SET status = ?, message = ?, finished_at = ?, final_metrics = ?, steps = ? WHERE id = ?",
                     st.status().name(), st.message(), RunStore.now(), Json.write(st.finalMetrics()),
@@ -161,6 +189,44 @@ public final class MetricWriter implements RunListener, AutoCloseable {
             } else {
                 update("UPDATE run SET status = ? WHERE id = ?", st.status().name(), st.runId());
             }
+        }
+    }
+
+    /**
+     * A run continues after {@code after}: what it recorded beyond that step is void. Its stored
+     * points up to there are read back into fresh pyramids (rewritten at the next flush) and
+     * everything stored for it is cleared, so the series go on from {@code after} without a gap.
+     */
+    private void resume(long runId, long after, RunSeries rs) throws SQLException {
+        SeriesReader reader = new SeriesReader(db);
+        for (Map.Entry<String, SeriesPyramid> e : rs.pyramids.entrySet()) {
+            refill(reader.read(runId, e.getKey(), Long.MIN_VALUE, after, Integer.MAX_VALUE), e.getValue());
+        }
+        refill(reader.read(runId, SeriesReader.WALL, Long.MIN_VALUE, after, Integer.MAX_VALUE), rs.wall);
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement chunks = c.prepareStatement("DELETE FROM series_chunk WHERE run_id = ?");
+                 PreparedStatement epochs = c.prepareStatement("DELETE FROM epoch_metric WHERE run_id = ? AND step >= ?")) {
+                chunks.setLong(1, runId);
+                chunks.executeUpdate();
+                // an epoch that ended at the checkpoint's step is evaluated again by the resumed run
+                epochs.setLong(1, runId);
+                epochs.setLong(2, after);
+                epochs.executeUpdate();
+                c.commit();
+            } catch (SQLException ex) {
+                c.rollback();
+                throw ex;
+            }
+        }
+    }
+
+    private static void refill(SeriesData d, SeriesPyramid into) {
+        if (!d.raw()) {
+            throw new StoreException("series of a resumed run could not be read back raw", new IllegalStateException());
+        }
+        for (int i = 0; i < d.steps().length; i++) {
+            into.add(d.steps()[i], d.last()[i]);
         }
     }
 

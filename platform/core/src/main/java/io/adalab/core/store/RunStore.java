@@ -106,6 +106,67 @@ public final class RunStore {
         }
     }
 
+    /** The spec text an experiment was created from. */
+    public Optional<String> experimentSource(long experimentId) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT spec_source FROM experiment WHERE id = ?")) {
+            ps.setLong(1, experimentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading experiment " + experimentId, e);
+        }
+    }
+
+    /**
+     * A run's latest checkpoint: the step after which it was taken and the serialized training state.
+     *
+     * @param step  optimizer steps done when it was taken
+     * @param state the trainer's serialized state
+     */
+    public record Checkpoint(long step, byte[] state) {
+    }
+
+    /** The latest checkpoint of a run, if it kept one. */
+    public Optional<Checkpoint> checkpoint(long runId) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+            "SELECT step, state FROM checkpoint WHERE run_id = ? ORDER BY step DESC LIMIT 1")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Checkpoint(rs.getLong(1), rs.getBytes(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading the checkpoint of run " + runId, e);
+        }
+    }
+
+    /** Puts an ended run back in the queue (resuming): QUEUED, no end time until it ends again. */
+    public void requeue(long runId, String message) {
+        setStatus(runId, RunStatus.QUEUED, message, null);
+    }
+
+    /** Sets an ended run's status back, e.g. when queueing it again failed. */
+    public void restoreStatus(long runId, RunStatus status, String message) {
+        setStatus(runId, status, message, now());
+    }
+
+    private void setStatus(long runId, RunStatus status, String message, OffsetDateTime finished) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+            "UPDATE run SET status = ?, message = ?, finished_at = ? WHERE id = ?")) {
+            ps.setString(1, status.name());
+            ps.setString(2, message);
+            if (finished == null) {
+                ps.setNull(3, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+            } else {
+                ps.setObject(3, finished);
+            }
+            ps.setLong(4, runId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("setting the status of run " + runId, e);
+        }
+    }
+
     /** Filter for {@link #runs(RunFilter)}; null fields match everything. */
     public record RunFilter(Long experimentId, String experimentName, RunStatus status, String optimizer, Integer limit) {
         /** Everything. */

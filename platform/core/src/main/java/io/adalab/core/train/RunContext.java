@@ -5,9 +5,15 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
-/** The trainer's mutable {@link StepContext}, updated in place before every step (no allocation). */
+/**
+ * The trainer's mutable {@link StepContext}, updated in place before every step (no allocation).
+ * Its random numbers are a function of the seed and the step (a generator per step, made when a
+ * rule first asks), so a run resumed from a checkpoint draws what the uninterrupted run would have.
+ */
 final class RunContext implements StepContext {
-    private final RandomGenerator random;
+    private final long seed;
+    private RandomGenerator random;
+    private long randomStep = -1;
     private long step;
     private int epoch;
     private double lr;
@@ -15,7 +21,7 @@ final class RunContext implements StepContext {
     private Map<String, Double> driven = Map.of();
 
     RunContext(long seed) {
-        this.random = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
+        this.seed = seed;
     }
 
     void set(long step, int epoch, double lr, double loss, Map<String, Double> driven) {
@@ -48,6 +54,10 @@ final class RunContext implements StepContext {
     }
 
     @Override public RandomGenerator random() {
+        if (randomStep != step || random == null) {
+            randomStep = step;
+            random = new SplittableRandom((seed ^ 0x9E3779B97F4A7C15L) + step * 0xBF58476D1CE4E5B9L);
+        }
         return random;
     }
 }

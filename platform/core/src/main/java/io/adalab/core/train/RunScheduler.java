@@ -89,10 +89,25 @@ public final class RunScheduler implements AutoCloseable {
      * many runs of one experiment train at once ({@code sweep.max_parallel}).
      */
     public CompletableFuture<RunOutcome> submit(long runId, RunSpec spec, Gate gate) {
+        return submit(runId, spec, gate, null, false);
+    }
+
+    /**
+     * Queues a stored run that stopped before its end to continue from {@code checkpoint} (a
+     * serialized training state), or from its beginning again when that is null.
+     */
+    public CompletableFuture<RunOutcome> resume(long runId, RunSpec spec, byte[] checkpoint) {
+        if (cancelFlags.containsKey(runId)) {
+            throw new IllegalStateException("run " + runId + " is already queued or running");
+        }
+        return submit(runId, spec, null, checkpoint, true);
+    }
+
+    private CompletableFuture<RunOutcome> submit(long runId, RunSpec spec, Gate gate, byte[] checkpoint, boolean resume) {
         AtomicBoolean cancel = new AtomicBoolean();
         cancelFlags.put(runId, cancel);
         CompletableFuture<RunOutcome> result = new CompletableFuture<>();
-        Runnable task = () -> execute(runId, spec, cancel, result);
+        Runnable task = () -> execute(runId, spec, cancel, result, checkpoint, resume);
         if (gate == null) {
             pool.execute(task);
         } else {
@@ -191,7 +206,8 @@ public final class RunScheduler implements AutoCloseable {
         }
     }
 
-    private void execute(long runId, RunSpec spec, AtomicBoolean cancel, CompletableFuture<RunOutcome> result) {
+    private void execute(long runId, RunSpec spec, AtomicBoolean cancel, CompletableFuture<RunOutcome> result,
+                         byte[] checkpoint, boolean resume) {
         Ending end = new Ending(runId, result);
         AtomicBoolean gaveUp = new AtomicBoolean();
         StepWatchdog.Guard guard = null;
@@ -209,7 +225,8 @@ public final class RunScheduler implements AutoCloseable {
                     grow();
                 }
             });
-            RunOutcome o = trainer.run(spec, runId, end::forward, cancel::get, guard);
+            RunOutcome o = trainer.run(spec, runId, end::forward, cancel::get, guard,
+                checkpoint == null ? null : TrainingState.fromBytes(checkpoint), resume);
             end.finish(o);
         } catch (RuntimeException | Error e) {
             end.finish(new RunOutcome(RunStatus.FAILED, "internal error: " + e, Map.of()));

@@ -54,23 +54,39 @@ public final class Trainer {
 
     /** As {@link #run(RunSpec, long, RunListener, BooleanSupplier)}, marking every step's plugin calls on {@code guard}. */
     RunOutcome run(RunSpec spec, long runId, RunListener out, BooleanSupplier cancelled, StepWatchdog.Guard guard) {
+        return run(spec, runId, out, cancelled, guard, null, false);
+    }
+
+    /**
+     * Continues a run: from the checkpoint {@code from} (its serialized {@link TrainingState}), or,
+     * when there is none, from the beginning again. The steps after the checkpoint are then exactly
+     * those an uninterrupted run would have taken (dropout masks from ND4J's global generator
+     * excepted).
+     */
+    public RunOutcome resume(RunSpec spec, long runId, RunListener out, BooleanSupplier cancelled, byte[] from) {
+        return run(spec, runId, out, cancelled, StepWatchdog.Guard.NONE, from == null ? null : TrainingState.fromBytes(from), true);
+    }
+
+    RunOutcome run(RunSpec spec, long runId, RunListener out, BooleanSupplier cancelled, StepWatchdog.Guard guard,
+                   TrainingState from, boolean resume) {
         long t0 = System.nanoTime();
         Progress p = new Progress();
+        p.t0 = t0;
         TrainingSource source = null;
         try {
             source = open(spec);
-            return loop(spec, runId, source, out, cancelled, p, t0, guard);
+            return loop(spec, runId, source, out, cancelled, p, guard, from, resume);
         } catch (StepWatchdog.StepTimeout t) {
-            return new RunOutcome(RunStatus.FAILED, t.getMessage(), p.finalMetrics(t0, spec));
+            return new RunOutcome(RunStatus.FAILED, t.getMessage(), p.finalMetrics(spec));
         } catch (Divergence d) {
-            return new RunOutcome(RunStatus.DIVERGED, d.getMessage(), p.finalMetrics(t0, spec));
+            return new RunOutcome(RunStatus.DIVERGED, d.getMessage(), p.finalMetrics(spec));
         } catch (PluginFailure f) {
-            return new RunOutcome(RunStatus.FAILED, f.getMessage(), p.finalMetrics(t0, spec));
+            return new RunOutcome(RunStatus.FAILED, f.getMessage(), p.finalMetrics(spec));
         } catch (RuntimeException | Error e) {
             if (e instanceof VirtualMachineError vme && !(e instanceof OutOfMemoryError || e instanceof StackOverflowError)) {
                 throw vme;
             }
-            return new RunOutcome(RunStatus.FAILED, PluginFailure.summary(e), p.finalMetrics(t0, spec));
+            return new RunOutcome(RunStatus.FAILED, PluginFailure.summary(e), p.finalMetrics(spec));
         } finally {
             if (source != null) {
                 source.close();
@@ -98,8 +114,8 @@ public final class Trainer {
         return new ModelSource(model, data, tc.batchSize(), spec.seed(), tc.evalTrain());
     }
 
-    private RunOutcome loop(RunSpec spec, long runId, TrainingSource src, RunListener out,
-                            BooleanSupplier cancelled, Progress p, long t0, StepWatchdog.Guard guard) {
+    private RunOutcome loop(RunSpec spec, long runId, TrainingSource src, RunListener out, BooleanSupplier cancelled,
+                            Progress p, StepWatchdog.Guard guard, TrainingState from, boolean resume) {
         TrainingConfig tc = spec.training();
         int n = src.groups().isEmpty() ? 0 : src.groups().get(src.groups().size() - 1).end();
         Vec params = Vec.zeros(src.dtype(), n);
@@ -113,10 +129,14 @@ public final class Trainer {
         UpdateRule rule = call(optName, () -> spec.optimizer().extension().create(spec.optimizer().hyperparameters()));
         Buffers buffers = call(optName, () -> Buffers.allocate(rule, params, grad, src.groups()));
         p.state(buffers.stateBytes(), n * (long) (src.dtype() == io.adalab.api.DType.FLOAT32 ? 4 : 8));
-        call(optName, () -> {
-            rule.initialize(buffers);
-            return null;
-        });
+        if (from != null) {
+            from.restoreInto(buffers);
+        } else {
+            call(optName, () -> {
+                rule.initialize(buffers);
+                return null;
+            });
+        }
 
         long perEpoch = src.stepsPerEpoch();
         long total = spec.isProblem() ? tc.steps() : tc.epochs() > 0 ? tc.epochs() * perEpoch : tc.steps();
@@ -135,17 +155,42 @@ public final class Trainer {
             series.add(ITERATE_X);
             series.add(ITERATE_Y);
         }
-        out.onEvent(new RunEvent.Started(runId, List.copyOf(series), n, total));
         RunContext ctx = new RunContext(spec.seed());
         double[] scratch = new double[series.size()];
 
         double limit = Double.NaN;
         long step = 0;
-        for (int epoch = 0; epoch < epochs && step < total; epoch++) {
+        int firstEpoch = 0;
+        long skip = 0;
+        double[] losses = new double[(int) Math.min(Math.max(total, 16), 1 << 20)];
+        if (from != null) {
+            step = from.step();
+            firstEpoch = from.epoch();
+            skip = from.inEpoch();
+            limit = from.limit();
+            losses = java.util.Arrays.copyOf(from.losses(), Math.max(losses.length, from.losses().length));
+            p.restore(from);
+            // bring a schedule that reacts to the loss (plateau) to where it was: the same calls, in order
+            for (long t = 0; t < step; t++) {
+                driver.learningRate(t);
+                driver.driven(t);
+                driver.observe(t, losses[(int) t]);
+            }
+        }
+        out.onEvent(new RunEvent.Started(runId, List.copyOf(series), n, total, !resume ? -1 : from == null ? 0 : from.step()));
+        long checkpointSteps = tc.checkpointEvery();
+        long checkpointNanos = (long) (tc.checkpointSeconds() * 1e9);
+        long lastCheckpoint = System.nanoTime();
+        for (int epoch = firstEpoch; epoch < epochs && step < total; epoch++) {
             Iterator<Batch> it = src.epoch(epoch);
+            long inEpoch = 0;
+            for (; epoch == firstEpoch && inEpoch < skip && it.hasNext(); inEpoch++) {
+                it.next();
+            }
             while (it.hasNext() && step < total) {
                 Batch batch = it.next();
                 step++;
+                inEpoch++;
                 long t = step - 1;
                 double lr = driver.learningRate(t);
                 Map<String, Double> driven = driver.driven(t);
@@ -195,14 +240,26 @@ public final class Trainer {
                     values[pathAt + 1] = py;
                 }
                 p.step(step, loss, batch == null ? 0 : batch.size(), batch == null ? 0 : src.tokens(batch));
+                if (step > losses.length) {
+                    losses = java.util.Arrays.copyOf(losses, (int) Math.min(Integer.MAX_VALUE - 8, 2L * losses.length));
+                }
+                losses[(int) (step - 1)] = loss;
                 if (!Double.isFinite(updateNorm)) {
                     throw new Divergence(optName + " produced non-finite parameters at step " + step);
                 }
                 if (emit) {
-                    out.onEvent(new RunEvent.Step(runId, step, epoch, seconds(t0), values));
+                    out.onEvent(new RunEvent.Step(runId, step, epoch, p.seconds(), values));
+                }
+                long now = System.nanoTime();
+                boolean due = checkpointSteps > 0 ? step % checkpointSteps == 0
+                    : checkpointNanos > 0 && now - lastCheckpoint >= checkpointNanos;
+                if (due && step < total) {
+                    lastCheckpoint = now;
+                    TrainingState state = TrainingState.capture(step, epoch, inEpoch, p.seconds(), limit, p.totals(), losses, buffers);
+                    out.onEvent(new RunEvent.Checkpoint(runId, step, state.toBytes()));
                 }
                 if (cancelled.getAsBoolean()) {
-                    return new RunOutcome(RunStatus.CANCELLED, "cancelled at step " + step, p.finalMetrics(t0, spec));
+                    return new RunOutcome(RunStatus.CANCELLED, "cancelled at step " + step, p.finalMetrics(spec));
                 }
             }
             Map<String, Double> m = new LinkedHashMap<>();
@@ -214,9 +271,9 @@ public final class Trainer {
                 m.put("train_minibatch_loss", p.epochMeanLoss());
             }
             p.epoch(m);
-            out.onEvent(new RunEvent.Epoch(runId, epoch, step, seconds(t0), m));
+            out.onEvent(new RunEvent.Epoch(runId, epoch, step, p.seconds(), m));
         }
-        return new RunOutcome(RunStatus.FINISHED, "", p.finalMetrics(t0, spec));
+        return new RunOutcome(RunStatus.FINISHED, "", p.finalMetrics(spec));
     }
 
     private static ScheduleRule schedule(RunSpec spec, double baseLr, long total, long perEpoch) {
@@ -242,12 +299,10 @@ public final class Trainer {
         }
     }
 
-    private static double seconds(long t0) {
-        return (System.nanoTime() - t0) / 1e9;
-    }
-
     /** Running totals for the final metrics. */
     private static final class Progress {
+        /** When the run started, as nanoTime; a resumed run's start is moved back by the time it had trained. */
+        long t0;
         private long steps;
         private long samples;
         private long tokens;
@@ -283,8 +338,28 @@ public final class Trainer {
             epochSteps = 0;
         }
 
-        Map<String, Double> finalMetrics(long t0, RunSpec spec) {
-            double wall = seconds(t0);
+        double seconds() {
+            return (System.nanoTime() - t0) / 1e9;
+        }
+
+        TrainingState.Totals totals() {
+            return new TrainingState.Totals(samples, tokens, lastLoss, epochLossSum, epochSteps, lastEpoch);
+        }
+
+        void restore(TrainingState s) {
+            steps = s.step();
+            t0 = System.nanoTime() - (long) (s.wall() * 1e9);
+            TrainingState.Totals t = s.progress();
+            samples = t.samples();
+            tokens = t.tokens();
+            lastLoss = t.lastLoss();
+            epochLossSum = t.epochLossSum();
+            epochSteps = t.epochSteps();
+            lastEpoch = t.lastEpoch();
+        }
+
+        Map<String, Double> finalMetrics(RunSpec spec) {
+            double wall = seconds();
             Map<String, Double> m = new LinkedHashMap<>(lastEpoch);
             m.put("last_step_loss", lastLoss);
             m.put("steps", (double) steps);

@@ -96,6 +96,45 @@ class TrainerTest {
     }
 
     @Test
+    void aRunResumedFromACheckpointTakesExactlyTheStepsOfAnUninterruptedOne() {
+        // momentum state in a slot and a scalar, noise from the step's generator, a plateau schedule
+        // with state in fields: all of it must come back
+        RunSpec s = spec("name: t\nproblem: bowl\ntraining: {steps: 60, checkpoint_every: 20}\nseeds: [4]\n"
+            + "compare: [{optimizer: noisy_momentum, lr: 0.05, schedule: {type: halve_on_plateau, patience: 2}}]");
+        List<RunEvent> whole = train(s, new ArrayList<>());
+        List<RunEvent.Checkpoint> checkpoints = whole.stream().filter(e -> e instanceof RunEvent.Checkpoint)
+            .map(e -> (RunEvent.Checkpoint) e).toList();
+        assertThat(checkpoints).extracting(RunEvent.Checkpoint::step).containsExactly(20L, 40L);
+
+        // an attempt cancelled at step 33: its latest checkpoint is step 20
+        List<RunEvent> first = new ArrayList<>();
+        new Trainer(dir).run(s, 1, first::add, () -> first.stream().filter(e -> e instanceof RunEvent.Step).count() >= 33);
+        byte[] latest = first.stream().filter(e -> e instanceof RunEvent.Checkpoint).map(e -> (RunEvent.Checkpoint) e)
+            .reduce((a, b) -> b).orElseThrow().state();
+        List<RunEvent> rest = new ArrayList<>();
+        RunOutcome o = new Trainer(dir).resume(s, 1, rest::add, () -> false, latest);
+        assertThat(o.status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(((RunEvent.Started) rest.get(0)).resumedAfter()).isEqualTo(20);
+
+        List<RunEvent.Step> expected = whole.stream().filter(e -> e instanceof RunEvent.Step st && st.step() > 20)
+            .map(e -> (RunEvent.Step) e).toList();
+        List<RunEvent.Step> got = rest.stream().filter(e -> e instanceof RunEvent.Step).map(e -> (RunEvent.Step) e).toList();
+        assertThat(got).hasSameSizeAs(expected);
+        List<String> series = ((RunEvent.Started) whole.get(0)).series();
+        for (int i = 0; i < got.size(); i++) {
+            assertThat(got.get(i).step()).isEqualTo(expected.get(i).step());
+            for (int k = 0; k < series.size(); k++) {
+                // boxed: bit-for-bit, and NaN (not computed at that step) equals NaN
+                assertThat(Double.valueOf(got.get(i).values()[k])).as("%s at step %d", series.get(k), got.get(i).step())
+                    .isEqualTo(Double.valueOf(expected.get(i).values()[k]));
+            }
+        }
+        RunOutcome uninterrupted = new Trainer(dir).run(s, 1, e -> { }, () -> false);
+        assertThat(o.finalMetrics().get("final_loss")).isEqualTo(uninterrupted.finalMetrics().get("final_loss"));
+        assertThat(o.finalMetrics().get("steps")).isEqualTo(60.0);
+    }
+
+    @Test
     void aNanObjectiveEndsTheRunDivergedWithTheStep() {
         RunSpec s = spec("name: t\nproblem: {type: nan_after, after: 4}\ntraining: {steps: 20}\ncompare: [{optimizer: plain_sgd}]");
         RunOutcome o = new Trainer(dir).run(s, 1, e -> { }, () -> false);
