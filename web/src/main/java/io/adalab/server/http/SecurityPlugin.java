@@ -43,10 +43,21 @@ final class SecurityPlugin extends Plugin<Void> {
         state.routes.before(RouteTable.PREFIX + "/*", this::guard);
     }
 
+    /** Bodies over the limit but at most this large are read and discarded before the 413 (see guard). */
+    private static final long DRAIN_LIMIT = 4L << 20;
+
     private void guard(Context ctx) {
         long length = ctx.req().getContentLengthLong();
         long limit = isPluginUpload(ctx) ? PluginApi.MAX_UPLOAD : options.maxBodyBytes();
         if (length > limit) {
+            if (length <= DRAIN_LIMIT) {
+                // read the rest first: a client still sending when the connection closes may never see the 413
+                try {
+                    ctx.req().getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                } catch (java.io.IOException e) {
+                    // the client went away; nothing to answer
+                }
+            }
             throw new ApiError(413, "body_too_large", "the request body has " + length + " bytes; the limit is "
                 + limit, null);
         }
