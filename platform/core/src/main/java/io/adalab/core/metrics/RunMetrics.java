@@ -181,7 +181,7 @@ public final class RunMetrics implements RunListener, MeterBinder, AutoCloseable
         begun.add(s.runId());
         queued.remove(s.runId());
         RunGauges g = new RunGauges(s.runId(), s.series());
-        runs.put(s.runId(), g);
+        replace(g);
         if (labels.containsKey(s.runId())) {
             register(g);
         } else if (resolver != null) {
@@ -212,7 +212,15 @@ public final class RunMetrics implements RunListener, MeterBinder, AutoCloseable
         if (g != null) {
             g.endedAtNanos = System.nanoTime();
         }
-        housekeeping.schedule(() -> remove(id), config.grace().toMillis(), TimeUnit.MILLISECONDS);
+        housekeeping.schedule(() -> remove(id, g), config.grace().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A run (re)starts: a resumed run's gauges replace those of its earlier attempt. */
+    private synchronized void replace(RunGauges g) {
+        RunGauges old = runs.put(g.runId, g);
+        if (old != null) {
+            unregister(old);
+        }
     }
 
     private synchronized void register(RunGauges g) {
@@ -240,7 +248,11 @@ public final class RunMetrics implements RunListener, MeterBinder, AutoCloseable
         return oldest.isPresent();
     }
 
-    private synchronized void remove(long runId) {
+    /** Forgets a run whose grace period is over, unless it started again (resumed) meanwhile. */
+    private synchronized void remove(long runId, RunGauges ended) {
+        if (runs.get(runId) != ended) {
+            return;
+        }
         RunGauges g = runs.remove(runId);
         if (g != null) {
             unregister(g);

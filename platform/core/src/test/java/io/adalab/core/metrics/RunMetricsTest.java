@@ -170,6 +170,23 @@ class RunMetricsTest {
     }
 
     @Test
+    void aResumedRunExportsItsNewValuesAndOutlivesTheEarlierAttemptsGracePeriod() throws Exception {
+        RunMetrics m = metrics(10, Duration.ofMillis(200));
+        start(m, 3, "e", "adam");
+        m.onEvent(step(3, 1, 0.1, values(5, 0.1)));
+        end(m, 3, RunStatus.CANCELLED);
+        start(m, 3, "e", "adam"); // resumed before the grace period ran out
+        m.onEvent(step(3, 2, 0.2, values(4, 0.1)));
+        assertThat(gauge(MeterNames.RUN_LOSS, 3)).isEqualTo(4.0);
+        Thread.sleep(400); // the earlier attempt's removal comes due
+        m.awaitHousekeeping();
+        assertThat(exported(3)).isTrue();
+        m.onEvent(step(3, 3, 0.3, values(3, 0.1)));
+        assertThat(gauge(MeterNames.RUN_LOSS, 3)).isEqualTo(3.0);
+        assertThat(m.exportedRuns()).isEqualTo(1);
+    }
+
+    @Test
     void theCapEvictsTheRunThatEndedFirstThenDropsNewRunsWhileAllExportedRunsTrain() {
         RunMetrics m = metrics(2, Duration.ofHours(1));
         start(m, 1, "e", "sgd");
