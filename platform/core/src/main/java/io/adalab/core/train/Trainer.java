@@ -162,19 +162,27 @@ public final class Trainer {
         long step = 0;
         int firstEpoch = 0;
         long skip = 0;
-        double[] losses = new double[(int) Math.min(Math.max(total, 16), 1 << 20)];
+        // every step's loss, kept only for a schedule to replay on resume (8 bytes a step)
+        boolean keepLosses = spec.schedule() != null;
+        double[] losses = new double[keepLosses ? (int) Math.min(Math.max(total, 16), 1 << 20) : 0];
         if (from != null) {
             step = from.step();
             firstEpoch = from.epoch();
             skip = from.inEpoch();
             limit = from.limit();
-            losses = java.util.Arrays.copyOf(from.losses(), Math.max(losses.length, from.losses().length));
             p.restore(from);
-            // bring a schedule that reacts to the loss (plateau) to where it was: the same calls, in order
-            for (long t = 0; t < step; t++) {
-                driver.learningRate(t);
-                driver.driven(t);
-                driver.observe(t, losses[(int) t]);
+            if (keepLosses) {
+                if (from.losses().length < step) {
+                    throw new IllegalStateException("the checkpoint has " + from.losses().length + " of " + step
+                        + " step losses; the schedule cannot be brought back");
+                }
+                losses = java.util.Arrays.copyOf(from.losses(), Math.max(losses.length, from.losses().length));
+                // bring a schedule that reacts to the loss (plateau) to where it was: the same calls, in order
+                for (long t = 0; t < step; t++) {
+                    driver.learningRate(t);
+                    driver.driven(t);
+                    driver.observe(t, losses[(int) t]);
+                }
             }
         }
         out.onEvent(new RunEvent.Started(runId, List.copyOf(series), n, total, !resume ? -1 : from == null ? 0 : from.step()));
@@ -240,10 +248,12 @@ public final class Trainer {
                     values[pathAt + 1] = py;
                 }
                 p.step(step, loss, batch == null ? 0 : batch.size(), batch == null ? 0 : src.tokens(batch));
-                if (step > losses.length) {
-                    losses = java.util.Arrays.copyOf(losses, (int) Math.min(Integer.MAX_VALUE - 8, 2L * losses.length));
+                if (keepLosses) {
+                    if (step > losses.length) {
+                        losses = java.util.Arrays.copyOf(losses, (int) Math.min(Integer.MAX_VALUE - 8, 2L * losses.length));
+                    }
+                    losses[(int) (step - 1)] = loss;
                 }
-                losses[(int) (step - 1)] = loss;
                 if (!Double.isFinite(updateNorm)) {
                     throw new Divergence(optName + " produced non-finite parameters at step " + step);
                 }

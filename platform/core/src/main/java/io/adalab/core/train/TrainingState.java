@@ -15,8 +15,8 @@ import java.util.Map;
  * Everything a run needs to continue exactly where it stopped, as bytes for the store's
  * {@code checkpoint} table: where it is (step, epoch, batches done in that epoch), the parameters
  * and the optimizer's slots and scalars at their own precision, the divergence limit, the running
- * totals of the final metrics, and every step's loss so far (a schedule that reacts to the loss,
- * such as plateau, is brought back by replaying them; the others are functions of the step).
+ * totals of the final metrics, and, for a run with a schedule, every step's loss so far (a schedule
+ * that reacts to the loss, such as plateau, is brought back by replaying them).
  *
  * @param step        optimizer steps taken
  * @param epoch       the epoch in progress (or about to start)
@@ -24,7 +24,7 @@ import java.util.Map;
  * @param wall        seconds the run had trained
  * @param limit       the divergence threshold fixed at the first step (NaN before it)
  * @param progress    running totals: samples, tokens, last loss, epoch loss sum and steps, last epoch's metrics
- * @param losses      loss of every step so far, in order
+ * @param losses      loss of every step so far, in order (empty for a run without a schedule)
  * @param params      the parameters
  * @param slots       the optimizer's state vectors
  * @param scalars     the optimizer's scalar state
@@ -53,7 +53,7 @@ record TrainingState(long step, int epoch, long inEpoch, double wall, double lim
         for (int k = 0; k < slots.length; k++) {
             slots[k] = buffers.slot(k).copy();
         }
-        return new TrainingState(step, epoch, inEpoch, wall, limit, totals, java.util.Arrays.copyOf(losses, (int) step),
+        return new TrainingState(step, epoch, inEpoch, wall, limit, totals, java.util.Arrays.copyOf(losses, (int) Math.min(step, losses.length)),
             buffers.params().copy(), slots, buffers.scalars().clone());
     }
 

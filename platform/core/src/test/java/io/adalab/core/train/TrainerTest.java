@@ -135,6 +135,21 @@ class TrainerTest {
     }
 
     @Test
+    void withoutAScheduleACheckpointKeepsNoLossHistoryAndStillResumesExactly() {
+        RunSpec s = spec("name: t\nproblem: bowl\ntraining: {steps: 40, checkpoint_every: 25}\nseeds: [5]\n"
+            + "compare: [{optimizer: noisy_momentum, lr: 0.05}]");
+        List<RunEvent> whole = train(s, new ArrayList<>());
+        byte[] at25 = whole.stream().filter(e -> e instanceof RunEvent.Checkpoint).map(e -> (RunEvent.Checkpoint) e)
+            .findFirst().orElseThrow().state();
+        assertThat(TrainingState.fromBytes(at25).losses()).isEmpty();
+        List<RunEvent> rest = new ArrayList<>();
+        RunOutcome o = new Trainer(dir).resume(s, 1, rest::add, () -> false, at25);
+        assertThat(losses(rest)).isEqualTo(losses(whole).subList(25, 40));
+        assertThat(o.finalMetrics().get("final_loss")).isEqualTo(new Trainer(dir).run(s, 1, e -> { }, () -> false)
+            .finalMetrics().get("final_loss"));
+    }
+
+    @Test
     void aNanObjectiveEndsTheRunDivergedWithTheStep() {
         RunSpec s = spec("name: t\nproblem: {type: nan_after, after: 4}\ntraining: {steps: 20}\ncompare: [{optimizer: plain_sgd}]");
         RunOutcome o = new Trainer(dir).run(s, 1, e -> { }, () -> false);
