@@ -108,6 +108,6 @@ public final class Buffers {
         for (Vec s : slots) {
             elements += s.length();
         }
-        return elements * (params.dtype() == DType.FLOAT32 ? 4 : 8) + 8L * scalars.length;
+        return elements * params.dtype().bytes() + 8L * scalars.length;
     }
 }

@@ -5,5 +5,10 @@ public enum DType {
     /** IEEE 754 single precision, the default for neural networks. */
     FLOAT32,
     /** IEEE 754 double precision: analytic problems, reference replays, gradient checks. */
-    FLOAT64
+    FLOAT64;
+
+    /** Bytes per element. */
+    public int bytes() {
+        return this == FLOAT32 ? 4 : 8;
+    }
 }

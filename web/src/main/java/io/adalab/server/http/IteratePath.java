@@ -3,8 +3,6 @@ package io.adalab.server.http;
 import io.adalab.core.store.SeriesData;
 import io.adalab.core.store.SeriesReader;
 import io.adalab.core.train.Trainer;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,27 +22,11 @@ record IteratePath(long[] steps, double[] x, double[] y) {
         if (xs.steps().length == 0 || ys.steps().length == 0) {
             return Optional.empty();
         }
-        if (java.util.Arrays.equals(xs.steps(), ys.steps())) {
-            return Optional.of(new IteratePath(xs.steps(), xs.last(), ys.last()));
+        // the trainer writes both at the same steps, so equal counts give equal buckets
+        if (!java.util.Arrays.equals(xs.steps(), ys.steps())) {
+            throw new IllegalStateException("run " + runId + ": " + Trainer.ITERATE_X + " and " + Trainer.ITERATE_Y
+                + " are stored at different steps");
         }
-        // both series are written at the same steps; pair by step should the buckets ever differ
-        Map<Long, Double> yAt = new HashMap<>();
-        for (int i = 0; i < ys.steps().length; i++) {
-            yAt.put(ys.steps()[i], ys.last()[i]);
-        }
-        int n = 0;
-        long[] steps = new long[xs.steps().length];
-        double[] x = new double[steps.length];
-        double[] y = new double[steps.length];
-        for (int i = 0; i < xs.steps().length; i++) {
-            Double v = yAt.get(xs.steps()[i]);
-            if (v != null) {
-                steps[n] = xs.steps()[i];
-                x[n] = xs.last()[i];
-                y[n++] = v;
-            }
-        }
-        return Optional.of(new IteratePath(java.util.Arrays.copyOf(steps, n), java.util.Arrays.copyOf(x, n),
-            java.util.Arrays.copyOf(y, n)));
+        return Optional.of(new IteratePath(xs.steps(), xs.last(), ys.last()));
     }
 }

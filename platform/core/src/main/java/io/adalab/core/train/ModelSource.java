@@ -20,6 +20,8 @@ final class ModelSource implements TrainingSource {
     private final int batchSize;
     private final long seed;
     private final boolean evalTrain;
+    /** The dataset's task, asked once (the step loop consults it for language models' token counts). */
+    private final Task task;
 
     ModelSource(TrainableModel model, Dataset data, int batchSize, long seed, boolean evalTrain) {
         this.model = model;
@@ -27,6 +29,7 @@ final class ModelSource implements TrainingSource {
         this.batchSize = batchSize;
         this.seed = seed;
         this.evalTrain = evalTrain;
+        this.task = data.shape().task();
     }
 
     @Override public DType dtype() {
@@ -55,13 +58,13 @@ final class ModelSource implements TrainingSource {
     }
 
     @Override public long tokens(Batch batch) {
-        return data.shape().task() == Task.LANGUAGE_MODEL ? io.adalab.api.dl4j.Dl4jSequenceModel.tokens(batch) : 0;
+        return task == Task.LANGUAGE_MODEL ? io.adalab.api.dl4j.Dl4jSequenceModel.tokens(batch) : 0;
     }
 
     @Override public Map<String, Double> evaluate(Vec point) {
         Map<String, Double> m = new LinkedHashMap<>();
-        boolean lm = data.shape().task() == Task.LANGUAGE_MODEL;
-        boolean cls = data.shape().task() == Task.CLASSIFICATION;
+        boolean lm = task == Task.LANGUAGE_MODEL;
+        boolean cls = task == Task.CLASSIFICATION;
         if (evalTrain) {
             put(m, "train", evaluate(point, data.train(batchSize * 4, 0)), cls, lm);
         }

@@ -128,7 +128,7 @@ public final class Trainer {
             : "model " + spec.model().id() + " (plugin " + spec.model().registered().pluginId() + ")";
         UpdateRule rule = call(optName, () -> spec.optimizer().extension().create(spec.optimizer().hyperparameters()));
         Buffers buffers = call(optName, () -> Buffers.allocate(rule, params, grad, src.groups()));
-        p.state(buffers.stateBytes(), n * (long) (src.dtype() == io.adalab.api.DType.FLOAT32 ? 4 : 8));
+        p.state(buffers.stateBytes(), (long) n * src.dtype().bytes());
         if (from != null) {
             from.restoreInto(buffers);
         } else {
@@ -260,11 +260,10 @@ public final class Trainer {
                 if (emit) {
                     out.onEvent(new RunEvent.Step(runId, step, epoch, p.seconds(), values));
                 }
-                long now = System.nanoTime();
                 boolean due = checkpointSteps > 0 ? step % checkpointSteps == 0
-                    : checkpointNanos > 0 && now - lastCheckpoint >= checkpointNanos;
+                    : checkpointNanos > 0 && System.nanoTime() - lastCheckpoint >= checkpointNanos;
                 if (due && step < total) {
-                    lastCheckpoint = now;
+                    lastCheckpoint = System.nanoTime();
                     TrainingState state = TrainingState.capture(step, epoch, inEpoch, p.seconds(), limit, p.totals(), losses, buffers);
                     out.onEvent(new RunEvent.Checkpoint(runId, step, state.toBytes()));
                 }
